@@ -1,0 +1,130 @@
+//! The crate's one error type.
+
+/// Everything that can go wrong in `tongji`.
+///
+/// Every variant names the operand or quotes the input it refused, so a message can be shown to the
+/// person who typed the figure. Messages are English; the offending Chinese text is quoted as written.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Error, Quantity};
+/// let err = "X亿元".parse::<Quantity>().unwrap_err();
+/// assert!(err.is_placeholder());
+/// assert_eq!(err.to_string(), r#""X亿元" is a placeholder, not a figure"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Text that is not a figure of the expected form.
+    #[error("cannot parse {input:?} as {expected}: {reason} at character {position}")]
+    Parse {
+        /// The text as given.
+        input: String,
+        /// What the text should have been ("a quantity", "a rate", "a period" …).
+        expected: &'static str,
+        /// What was wrong.
+        reason: &'static str,
+        /// Index (in characters, from 0) of the first character that did not fit.
+        position: usize,
+    },
+    /// A placeholder such as "X", "XX", "—" or "…" where a figure should be: missing, never zero.
+    #[error("{input:?} is a placeholder, not a figure")]
+    Placeholder {
+        /// The text as given.
+        input: String,
+    },
+    /// A unit the crate does not know.
+    #[error("unknown unit {unit:?} in {input:?}")]
+    UnknownUnit {
+        /// The text as given.
+        input: String,
+        /// The part read as the unit.
+        unit: String,
+    },
+    /// Two figures whose units cannot be combined (元 and 人次, 项 and 件 …).
+    #[error("unit mismatch: {left} and {right} cannot be combined")]
+    UnitMismatch {
+        /// The left operand's unit.
+        left: String,
+        /// The right operand's unit.
+        right: String,
+    },
+    /// A result too large (or too finely divided) for a 96-bit decimal.
+    #[error("overflow in {operation}")]
+    Overflow {
+        /// The operation that overflowed.
+        operation: &'static str,
+    },
+    /// A division whose divisor is zero.
+    #[error("division by zero: {operand} is zero")]
+    DivisionByZero {
+        /// The operand that was zero ("target", "total", "previous" …).
+        operand: &'static str,
+    },
+    /// An operand outside the domain of a formula (a target ≤ 0, years ≤ 0, a negative base …).
+    #[error("invalid {operand} {value}: {expected}")]
+    Domain {
+        /// The operand ("target", "years" …).
+        operand: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A unit conversion whose result has no exact decimal form (1 亩 in 公顷 is 1/15).
+    #[error("{value} has no exact decimal form in {unit}")]
+    Inexact {
+        /// The value being converted, as text.
+        value: String,
+        /// The target unit.
+        unit: String,
+    },
+    /// An operation on an empty list (a structure of no parts, an average of no rates).
+    #[error("{operand} is empty")]
+    Empty {
+        /// The list that was empty.
+        operand: &'static str,
+    },
+}
+
+impl Error {
+    /// Whether this error says a figure is a placeholder ("X", "XX", "—") rather than a number.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Rate;
+    /// assert!("XX%".parse::<Rate>().unwrap_err().is_placeholder());
+    /// assert!(!"abc%".parse::<Rate>().unwrap_err().is_placeholder());
+    /// ```
+    pub fn is_placeholder(&self) -> bool {
+        matches!(self, Error::Placeholder { .. })
+    }
+
+    pub(crate) fn overflow(operation: &'static str) -> Error {
+        Error::Overflow { operation }
+    }
+
+    pub(crate) fn mismatch(left: impl ToString, right: impl ToString) -> Error {
+        Error::UnitMismatch {
+            left: left.to_string(),
+            right: right.to_string(),
+        }
+    }
+
+    pub(crate) fn domain(
+        operand: &'static str,
+        value: impl ToString,
+        expected: &'static str,
+    ) -> Error {
+        Error::Domain {
+            operand,
+            value: value.to_string(),
+            expected,
+        }
+    }
+}
+
+/// `Result` with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,227 @@
+//! Reading the number at the start of a figure: fullwidth forms, signs, thousands separators and
+//! placeholders.
+
+use rust_decimal::Decimal;
+
+use crate::{Error, Result};
+
+/// Maps one character to its ASCII or canonical form: fullwidth digits and punctuation, the
+/// minus signs, the ideographic space. Other characters are kept. One char in, one char out, so
+/// positions in the normalized text are positions in the input.
+pub(crate) fn normalize_char(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        '％' => '%',
+        '−' | '－' | '﹣' | '‐' | '‑' => '-',
+        '＋' => '+',
+        '\u{3000}' | '\u{a0}' => ' ',
+        'Ｘ' | 'ｘ' => 'X',
+        '／' => '/',
+        '～' | '〜' | '–' => '~',
+        _ => c,
+    }
+}
+
+/// The input with [`normalize_char`] applied, as a vector of chars (positions are char indices).
+pub(crate) fn normalize(input: &str) -> Vec<char> {
+    input.chars().map(normalize_char).collect()
+}
+
+/// A number read from the start of normalized text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scanned {
+    /// The value, with the scale as written ("2.50" keeps scale 2).
+    pub value: Decimal,
+    /// Index of the first char after the number.
+    pub end: usize,
+}
+
+/// Whether `chars[start..]` begins with a placeholder figure: X, XX, XXX, —, -, … and the like.
+/// Returns the index after the placeholder.
+fn placeholder_end(chars: &[char], start: usize) -> Option<usize> {
+    let mut i = start;
+    while i < chars.len() && matches!(chars[i], 'X' | 'x' | '×' | '*' | '＊') {
+        i += 1;
+    }
+    if i > start && chars.get(i).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+        return Some(i);
+    }
+    while i < chars.len() && matches!(chars[i], '—' | '―' | '-' | '…' | '.' | '?' | '？' | '~')
+    {
+        i += 1;
+    }
+    // A dash or an ellipsis is a placeholder only when no letters follow ("-" or "—亿元", not "-abc").
+    (i > start && chars.get(i).is_none_or(|c| !c.is_ascii_alphanumeric())).then_some(i)
+}
+
+/// Reads an optionally signed decimal number at `start` (after surrounding spaces are trimmed by
+/// the caller). Thousands separators must group by three ("1,234.5"); more digits than a `Decimal`
+/// holds are an error, never rounded.
+pub(crate) fn scan_number(
+    input: &str,
+    chars: &[char],
+    start: usize,
+    expected: &'static str,
+) -> Result<Scanned> {
+    let parse_error = |reason: &'static str, position: usize| Error::Parse {
+        input: input.to_string(),
+        expected,
+        reason,
+        position,
+    };
+    let mut i = start;
+    let mut text = String::with_capacity(chars.len());
+    if i < chars.len() && matches!(chars[i], '+' | '-') {
+        if chars[i] == '-' {
+            text.push('-');
+        }
+        i += 1;
+    }
+    let digits_start = i;
+    let mut group_len = 0usize; // digits since the last separator
+    let mut saw_separator = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            text.push(c);
+            group_len += 1;
+            i += 1;
+        } else if c == ',' && i > digits_start {
+            // A thousands separator: the group before it is 1–3 digits (first) or exactly 3.
+            if (!saw_separator && group_len > 3) || (saw_separator && group_len != 3) {
+                return Err(parse_error(
+                    "thousands separators must group digits by three",
+                    i,
+                ));
+            }
+            let next_digits = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if next_digits != 3 {
+                // A comma not followed by exactly three digits ends the number (a list comma).
+                break;
+            }
+            saw_separator = true;
+            group_len = 0;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if saw_separator && group_len != 3 {
+        return Err(parse_error(
+            "thousands separators must group digits by three",
+            i,
+        ));
+    }
+    let int_digits = i - digits_start;
+    if i < chars.len() && chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        text.push('.');
+        i += 1;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            text.push(chars[i]);
+            i += 1;
+        }
+    } else if int_digits == 0 {
+        if placeholder_end(chars, start).is_some() {
+            return Err(Error::Placeholder {
+                input: input.to_string(),
+            });
+        }
+        return Err(parse_error("expected a number", start));
+    }
+    let value = Decimal::from_str_exact(&text).map_err(|_| {
+        parse_error(
+            "more digits than a decimal holds (28 significant digits)",
+            start,
+        )
+    })?;
+    Ok(Scanned { value, end: i })
+}
+
+/// The span of `chars` without leading and trailing white space, as (start, end).
+pub(crate) fn trimmed(chars: &[char]) -> (usize, usize) {
+    let start = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |p| p + 1);
+    (start, end)
+}
+
+/// Parses text that is a whole number and nothing else ("105.9", "-0.5", "1,234"). Used where a
+/// column or a context gives the unit.
+pub(crate) fn parse_decimal(input: &str, expected: &'static str) -> Result<Decimal> {
+    let chars = normalize(input);
+    let (start, end) = trimmed(&chars);
+    let scanned = scan_number(input, &chars[..end], start, expected)?;
+    if scanned.end != end {
+        return Err(Error::Parse {
+            input: input.to_string(),
+            expected,
+            reason: "unexpected text after the number",
+            position: scanned.end,
+        });
+    }
+    Ok(scanned.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Result<String> {
+        parse_decimal(s, "a number").map(|d| d.to_string())
+    }
+
+    #[test]
+    fn plain_and_signed() {
+        assert_eq!(num("105.9").unwrap(), "105.9");
+        assert_eq!(num("-0.5").unwrap(), "-0.5");
+        assert_eq!(num("−0.5").unwrap(), "-0.5");
+        assert_eq!(num("+3").unwrap(), "3");
+        assert_eq!(num("2.50").unwrap(), "2.50");
+    }
+
+    #[test]
+    fn fullwidth_and_spaces() {
+        assert_eq!(num("１０５．９").unwrap(), "105.9");
+        assert_eq!(num("\u{3000} 46596 ").unwrap(), "46596");
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(num("1,234.5").unwrap(), "1234.5");
+        assert_eq!(num("1，234，567").unwrap(), "1234567");
+        assert!(num("12,34").is_err());
+        assert!(num("1234,567").is_err());
+    }
+
+    #[test]
+    fn placeholders_are_distinct() {
+        for p in ["X", "XX", "XXX", "—", "-", "…", "——", "Ｘ"] {
+            assert!(num(p).unwrap_err().is_placeholder(), "{p}");
+        }
+        assert!(!num("abc").unwrap_err().is_placeholder());
+    }
+
+    #[test]
+    fn too_many_digits_rejected() {
+        assert!(num("1234567890123456789012345678901234").is_err());
+        assert!(num("0.12345678901234567890123456789012").is_err());
+    }
+
+    #[test]
+    fn position_is_reported() {
+        match num("12a").unwrap_err() {
+            Error::Parse { position, .. } => assert_eq!(position, 2),
+            e => panic!("{e}"),
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! `Multiple`: a figure in 倍.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::figure::{parse_with_suffix, serde_as_text, write_figure};
+use super::rate::Rate;
+use crate::{Error, Result};
+
+/// A figure in 倍 ("1.79倍"). What it means depends on the verb before it: "增长1.79倍" is a growth
+/// of +179% (the new level is 2.79 times the old), while "是上年的2.79倍" is a ratio. Never read
+/// "增长X倍" as ratio X. A computed multiple displays at 2 places.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::Multiple;
+/// let m: Multiple = "1.79倍".parse()?;
+/// assert_eq!(m.to_string(), "1.79倍");
+/// assert_eq!(m.as_growth()?.to_string(), "179%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Multiple {
+    value: Decimal,
+    written: bool,
+}
+
+impl Multiple {
+    const SUFFIX: &'static str = "倍";
+
+    /// A computed multiple of `value` 倍.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(tongji::Multiple::from_decimal(Decimal::new(2791, 3)).to_string(), "2.79倍");
+    /// ```
+    pub fn from_decimal(value: Decimal) -> Multiple {
+        Multiple {
+            value,
+            written: false,
+        }
+    }
+
+    /// The value in 倍.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("1.79倍".parse::<tongji::Multiple>()?.value().to_string(), "1.79");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// Read after 增长: the growth rate, value × 100% ("增长1.79倍" = +179%).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the value × 100 does not fit a decimal.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("2倍".parse::<tongji::Multiple>()?.as_growth()?.percent().to_string(), "200");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_growth(&self) -> Result<Rate> {
+        let rate = Rate::from_fraction(self.value)?;
+        Ok(if self.written {
+            // Two decimals in 倍 are whole percent: keep the written precision.
+            rate.rounded(crate::Rounding::new(self.value.scale().saturating_sub(2)))
+        } else {
+            rate
+        })
+    }
+
+    /// Read after 是…的: the growth rate it implies, (value − 1) × 100% ("是上年的2.79倍" = +179%).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the value does not fit a decimal.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("2.79倍".parse::<tongji::Multiple>()?.ratio_as_growth()?.to_string(), "179%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ratio_as_growth(&self) -> Result<Rate> {
+        let less_one = self
+            .value
+            .checked_sub(Decimal::ONE)
+            .ok_or(Error::overflow("multiple as growth"))?;
+        Multiple {
+            value: less_one,
+            ..*self
+        }
+        .as_growth()
+    }
+
+    fn exact_text(&self) -> String {
+        format!("{}{}", self.value, Self::SUFFIX)
+    }
+}
+
+impl fmt::Display for Multiple {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_figure(f, self.value, self.written, 2, Self::SUFFIX)
+    }
+}
+
+impl FromStr for Multiple {
+    type Err = Error;
+
+    /// Parses "1.79倍".
+    fn from_str(s: &str) -> Result<Multiple> {
+        let (value, _) =
+            parse_with_suffix(s, &["倍"], "a multiple", "expected 倍 after the number")?;
+        Ok(Multiple {
+            value,
+            written: true,
+        })
+    }
+}
+
+serde_as_text!(Multiple);
