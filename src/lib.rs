@@ -1,11 +1,85 @@
-//! placeholder docs
+//! # tongji (统计)
+//!
+//! Exact figures for Chinese government work reports and statistical communiqués: read
+//! "2.85亿元", "46596万元", "105.9％", "101.2万公斤" into typed decimal values, compute the derived
+//! figures reports print — 同比增长, 完成率, 占比/结构, 个百分点, 贡献率/拉动, 两年平均, 序时进度,
+//! 均价/亩产 — by the official conventions, and write them back as Chinese report text.
+//!
+//! No floating point anywhere: every number is a [`rust_decimal::Decimal`] inside a domain type.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use tongji::{completion, growth, structure, Magnitude, Period, Quantity, Rate};
+//!
+//! let q: Quantity = "2.85亿元".parse()?;
+//! assert_eq!(q.to_string(), "2.85亿元");
+//! assert_eq!(q.to_magnitude("万".parse::<Magnitude>()?)?.to_string(), "28500万元");
+//! let sum = q.checked_add(&"46596万元".parse()?)?;
+//! assert_eq!(sum, "7.5096亿元".parse::<Quantity>()?);
+//! let r: Rate = "105.9％".parse()?;
+//! assert_eq!(r.to_string(), "105.9%");
+//! assert!("X亿元".parse::<Quantity>().is_err());
+//! assert!("3亿元".parse::<Quantity>()?.checked_add(&"3万人次".parse()?).is_err());
+//!
+//! let g = growth(&"1301亿元".parse()?, &"1250亿元".parse()?)?;
+//! assert_eq!(g.to_string(), "增长4.1%");
+//! let r = completion(&"46596万元".parse()?, &"4.4亿元".parse()?)?;
+//! assert_eq!(r.to_string(), "105.9%");
+//! let s = structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
+//! assert_eq!(s.to_string(), "9.0:33.4:57.6");
+//! let p: Period = "2023年1—10月".parse()?;
+//! assert_eq!(p.elapsed().to_string(), "83.3%");
+//! assert_eq!(tongji::schedule_gap(&r, &p.elapsed()).to_string(), "快于序时进度22.6个百分点");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The model
+//!
+//! - [`Quantity`]: an exact value with a [`Unit`] (元, 公斤, 亩, 人次, 项 …) and the [`Magnitude`] it
+//!   was written in (万, 亿 …). Equality and arithmetic are in base units, so "2.85亿元" equals
+//!   "28500万元"; a unit mismatch (元 + 人次, 项 + 件) is an [`Error`], never a silent sum. A parsed
+//!   figure knows its [`Precision`] ("2.68" is ± 0.005) or that it is approximate ("200余亩").
+//! - [`Rate`] (percent or per mille), [`PercentPoints`] (个百分点), [`Multiple`] (倍).
+//! - [`Period`]: 年, 上半年, 三季度, 10月, 1—10月, 前三季度, with 上年同期 and 序时进度.
+//! - Indicator math: [`growth`] (a [`Growth`] state where a zero or negative base makes a
+//!   percentage meaningless: 新增, 扭亏为盈, 减亏 …), [`completion`], [`share`], [`structure`],
+//!   [`contributions`], [`average_growth`], [`cagr`], [`per_unit`], [`schedule_gap`].
+//!
+//! ## Rounding
+//!
+//! Figures are computed exactly (to 28 significant digits) and rounded once, when displayed.
+//! Rounding is 四舍五入 — half away from zero (0.05% → "0.1%", −0.05% → "-0.1%") — unless a
+//! [`Rounding`] with [`RoundingMode::HalfEven`] (GB/T 8170) is asked for. Defaults: rates, shares,
+//! completion and percentage points to 1 decimal; 倍 to 2. A figure parsed from text displays with
+//! the digits it was written with. `format!("{:.2}", rate)` rounds half away from zero (our own
+//! formatting: `Decimal`'s `{:.N}` truncates).
+//!
+//! ## Errors and bad input
+//!
+//! Nothing panics on any input. Every error names the operand or quotes the text: a placeholder
+//! ("X", "XX", "—") is [`Error::Placeholder`], never zero; an unknown unit is
+//! [`Error::UnknownUnit`] naming it; numbers with more digits than a decimal holds are refused,
+//! not rounded.
 #![forbid(unsafe_code)]
 
 mod error;
+mod indicator;
+mod period;
 mod text;
 mod value;
 
 pub use error::{Error, Result};
+pub use indicator::average::{average_growth, cagr, doubling_rate, multiple};
+pub use indicator::contribution::{
+    Contribution, approximate_contributions, contributions, contributions_from_increments,
+};
+pub use indicator::growth::{Growth, GrowthFormat, growth, percentage_points};
+pub use indicator::ratio::{per_capita, per_household, per_unit, yield_per_mu};
+pub use indicator::schedule::{ScheduleGap, schedule_gap};
+pub use indicator::share::{Adjusted, Structure, share, structure};
+pub use indicator::target::{completion, excess_over_target, reduction_completion};
+pub use period::{Period, elapsed_by_days};
 pub use value::magnitude::Magnitude;
 pub use value::multiple::Multiple;
 pub use value::points::{PercentPoints, rate_change_wording};
@@ -13,3 +87,8 @@ pub use value::quantity::{Precision, Qualifier, Quantity};
 pub use value::rate::Rate;
 pub use value::rounding::{Rounding, RoundingMode};
 pub use value::unit::{Dimension, Unit};
+
+/// The README's quick start, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

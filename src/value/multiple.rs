@@ -104,6 +104,22 @@ impl Multiple {
         .as_growth()
     }
 
+    /// Rounded once by `rounding`; displays with exactly those places.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use tongji::{Multiple, Rounding};
+    /// assert_eq!(Multiple::from_decimal(Decimal::new(1795, 3)).rounded(Rounding::new(1)).to_string(), "1.8倍");
+    /// ```
+    pub fn rounded(&self, rounding: crate::Rounding) -> Multiple {
+        Multiple {
+            value: rounding.apply(self.value),
+            written: true,
+        }
+    }
+
     fn exact_text(&self) -> String {
         format!("{}{}", self.value, Self::SUFFIX)
     }

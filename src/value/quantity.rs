@@ -165,7 +165,7 @@ const SUFFIXES: [Qualifier; 3] = [Qualifier::YiShang, Qualifier::ZuoYou, Qualifi
 /// let q: Quantity = "2.85亿元".parse()?;
 /// assert_eq!(q.to_magnitude(Magnitude::Wan)?.to_string(), "28500万元");
 /// assert_eq!(q, "28500万元".parse()?);
-/// assert_eq!("101.2万公斤".parse::<Quantity>()?.to_unit(Unit::TONNE)?.to_string(), "1012吨");
+/// assert_eq!("101.2万公斤".parse::<Quantity>()?.to_unit(Unit::TONNE)?.to_string(), "0.1012万吨");
 /// assert!("3亿元".parse::<Quantity>()?.checked_add(&"3万人次".parse()?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

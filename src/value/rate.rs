@@ -201,6 +201,14 @@ impl Rate {
             .ok_or(Error::overflow("difference of rates"))
     }
 
+    /// The same rate with the sign flipped ("下降0.5%" is −0.5%).
+    pub(crate) fn negated(&self) -> Rate {
+        Rate {
+            percent: -self.percent,
+            ..*self
+        }
+    }
+
     /// The value in the rate's own notation (percent, or per mille for ‰ rates).
     fn notation_value(&self) -> Decimal {
         if self.per_mille {

@@ -1,0 +1,210 @@
+//! 两年平均增长, 年均增长 (CAGR), multiples and 翻番.
+
+use rust_decimal::{Decimal, MathematicalOps};
+
+use crate::{Error, Multiple, Quantity, Rate, Result};
+
+/// The positive `n`th root of `x > 0`, to 28 significant digits (Newton's method from above).
+fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    if x <= Decimal::ZERO || n == 0 {
+        return None;
+    }
+    if n == 1 {
+        return Some(x);
+    }
+    if n == 2 {
+        return x.sqrt();
+    }
+    let nd = Decimal::from(n);
+    let n1 = Decimal::from(n - 1);
+    // Bernoulli: (1 + (x − 1)/n)^n ≥ x, so this start is above the root and Newton descends.
+    let mut y = Decimal::ONE.checked_add(x.checked_sub(Decimal::ONE)?.checked_div(nd)?)?;
+    for _ in 0..200 {
+        let pow = y.checked_powu(u64::from(n - 1))?;
+        let next = n1
+            .checked_mul(y)?
+            .checked_add(x.checked_div(pow)?)?
+            .checked_div(nd)?;
+        if next >= y {
+            break;
+        }
+        y = next;
+    }
+    Some(y)
+}
+
+fn growth_factor(rate: &Rate) -> Result<Decimal> {
+    let factor = Decimal::ONE
+        .checked_add(rate.fraction())
+        .ok_or(Error::overflow("growth factor"))?;
+    if factor <= Decimal::ZERO {
+        return Err(Error::domain("growth rate", rate, "a growth above -100%"));
+    }
+    Ok(factor)
+}
+
+/// 平均增长 over consecutive periods (两年平均增长 for two): the geometric mean
+/// `(Π (1 + g_k))^(1/n) − 1`, as NBS computes it (2021: on the 2019 base).
+///
+/// Computing from rounded published rates can miss the published average by 0.1: NBS computes
+/// from unrounded levels.
+///
+/// # Errors
+///
+/// [`Error::Empty`]; [`Error::Domain`] for a growth of −100% or less; [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::average_growth;
+/// let avg = average_growth(&["2.3%".parse()?, "8.1%".parse()?])?;
+/// assert_eq!(avg.to_string(), "5.2%"); // sqrt(1.023 × 1.081) − 1
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
+    if rates.is_empty() {
+        return Err(Error::Empty {
+            operand: "growth rates",
+        });
+    }
+    let mut product = Decimal::ONE;
+    for r in rates {
+        product = product
+            .checked_mul(growth_factor(r)?)
+            .ok_or(Error::overflow("average growth"))?;
+    }
+    let n = u32::try_from(rates.len()).map_err(|_| Error::overflow("average growth"))?;
+    root_less_one(product, n, "average growth")
+}
+
+fn root_less_one(x: Decimal, n: u32, operation: &'static str) -> Result<Rate> {
+    let root = nth_root(x, n).ok_or(Error::overflow(operation))?;
+    Rate::from_fraction(
+        root.checked_sub(Decimal::ONE)
+            .ok_or(Error::overflow(operation))?,
+    )
+}
+
+/// 年均增长 (CAGR) over `years`: `(last / first)^(1/years) − 1`.
+///
+/// # Errors
+///
+/// [`Error::Domain`] when `years` is 0 or `first` is not above zero or `last` is negative;
+/// [`Error::UnitMismatch`]; [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::cagr;
+/// let g = cagr(&"100亿元".parse()?, &"146.93亿元".parse()?, 5)?;
+/// assert_eq!(g.to_string(), "8.0%");
+/// assert!(cagr(&"100亿元".parse()?, &"120亿元".parse()?, 0).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn cagr(first: &Quantity, last: &Quantity, years: u32) -> Result<Rate> {
+    first.same_dimension(last)?;
+    if years == 0 {
+        return Err(Error::domain("years", years, "at least one year"));
+    }
+    if first.base_value() <= Decimal::ZERO {
+        return Err(Error::domain("first level", first, "a level above zero"));
+    }
+    if last.base_value().is_sign_negative() && !last.base_value().is_zero() {
+        return Err(Error::domain("last level", last, "a level of zero or more"));
+    }
+    if last.is_zero() {
+        return Ok(Rate::from_percent(-Decimal::ONE_HUNDRED));
+    }
+    let ratio = last
+        .base_value()
+        .checked_div(first.base_value())
+        .ok_or(Error::overflow("cagr"))?;
+    root_less_one(ratio, years, "cagr")
+}
+
+/// 倍数: `current / base` ("是上年的2.79倍"). For "增长X倍" use [`crate::Growth`] with
+/// [`crate::GrowthFormat::multiples`].
+///
+/// # Errors
+///
+/// [`Error::DivisionByZero`] for a zero base; [`Error::UnitMismatch`]; [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::multiple;
+/// assert_eq!(multiple(&"27.9亿元".parse()?, &"10亿元".parse()?)?.to_string(), "2.79倍");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
+    current.same_dimension(base)?;
+    if base.is_zero() {
+        return Err(Error::DivisionByZero { operand: "base" });
+    }
+    current
+        .base_value()
+        .checked_div(base.base_value())
+        .map(Multiple::from_decimal)
+        .ok_or(Error::overflow("multiple"))
+}
+
+/// The annual growth needed to double a level `doublings` times in `years` (翻一番 in 10 years:
+/// 2^(1/10) − 1 = 7.2% a year; 翻两番 = 2 doublings).
+///
+/// # Errors
+///
+/// [`Error::Domain`] when `years` is 0; [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::doubling_rate;
+/// assert_eq!(doubling_rate(1, 10)?.to_string(), "7.2%");
+/// assert_eq!(doubling_rate(2, 20)?.to_string(), "7.2%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn doubling_rate(doublings: u32, years: u32) -> Result<Rate> {
+    if years == 0 {
+        return Err(Error::domain("years", years, "at least one year"));
+    }
+    let target = Decimal::TWO
+        .checked_powu(u64::from(doublings))
+        .ok_or(Error::overflow("doubling rate"))?;
+    root_less_one(target, years, "doubling rate")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_precise() {
+        let r = nth_root(Decimal::from(2), 10).unwrap();
+        let back = r.checked_powu(10).unwrap();
+        assert!(
+            (back - Decimal::from(2)).abs() < Decimal::new(1, 24),
+            "{back}"
+        );
+        assert_eq!(
+            nth_root(Decimal::from(27), 3)
+                .unwrap()
+                .round_dp_with_strategy(20, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            Decimal::from(3)
+        );
+    }
+
+    #[test]
+    fn bad_input() {
+        assert!(average_growth(&[]).is_err());
+        assert!(average_growth(&["-100%".parse().unwrap()]).is_err());
+        assert!(cagr(&"0万元".parse().unwrap(), &"1万元".parse().unwrap(), 3).is_err());
+        assert!(cagr(&"1万元".parse().unwrap(), &"-1万元".parse().unwrap(), 3).is_err());
+        assert_eq!(
+            cagr(&"1万元".parse().unwrap(), &"0万元".parse().unwrap(), 3)
+                .unwrap()
+                .to_string(),
+            "-100.0%"
+        );
+        assert!(multiple(&"1万元".parse().unwrap(), &"0万元".parse().unwrap()).is_err());
+    }
+}

@@ -1,0 +1,10 @@
+//! Indicator math: growth, completion, shares and structure, contributions, averages, per-unit
+//! ratios.
+
+pub(crate) mod average;
+pub(crate) mod contribution;
+pub(crate) mod growth;
+pub(crate) mod ratio;
+pub(crate) mod schedule;
+pub(crate) mod share;
+pub(crate) mod target;

@@ -1,0 +1,335 @@
+//! 占比 / 比重 and 结构 (三次产业结构 7.1:38.3:54.6), with the rounding error shown and an opt-in
+//! largest-remainder adjustment.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::value::rounding::percent_of;
+use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
+
+/// 占比 / 比重: `part × 100 / total`.
+///
+/// # Errors
+///
+/// [`Error::DivisionByZero`] for a zero total, [`Error::Domain`] for a negative one;
+/// [`Error::UnitMismatch`]; [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::share;
+/// let s = share(&"45.67亿元".parse()?, &"136.91亿元".parse()?)?;
+/// assert_eq!(s.to_string(), "33.4%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
+    part.same_dimension(total)?;
+    let t = total.base_value();
+    if t.is_zero() {
+        return Err(Error::DivisionByZero { operand: "total" });
+    }
+    if t.is_sign_negative() {
+        return Err(Error::domain("total", total, "a total above zero"));
+    }
+    Ok(Rate::from_percent(percent_of(
+        part.base_value(),
+        t,
+        "share",
+    )?))
+}
+
+/// 结构: each part's share of their sum ("9.0:33.4:57.6"). See [`Structure`].
+///
+/// # Errors
+///
+/// [`Error::Empty`] for no parts; [`Error::UnitMismatch`] when the parts differ in dimension;
+/// [`Error::DivisionByZero`] / [`Error::Domain`] when the sum is zero or negative;
+/// [`Error::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use tongji::structure;
+/// let s = structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
+/// assert_eq!(s.to_string(), "9.0:33.4:57.6");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn structure(parts: &[Quantity]) -> Result<Structure> {
+    let total = Quantity::checked_sum(parts)?.ok_or(Error::Empty { operand: "parts" })?;
+    let shares = parts
+        .iter()
+        .map(|p| share(p, &total))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Structure {
+        shares,
+        rounding: Rounding::default(),
+    })
+}
+
+/// The shares of parts in their total, with how they print.
+///
+/// Rounded shares need not sum to 100: [`Structure::sum_error`] says by how much they miss, and
+/// [`Structure::largest_remainder`] gives shares adjusted to sum to exactly 100, naming the shares
+/// it moved. Display prints the rounded shares joined by ':' (1 decimal unless
+/// [`Structure::with_rounding`] says otherwise).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::structure;
+/// let s = structure(&["1万元".parse()?, "1万元".parse()?, "1万元".parse()?])?;
+/// assert_eq!(s.to_string(), "33.3:33.3:33.3");
+/// assert_eq!(s.sum_error()?.to_string(), "-0.1个百分点");
+/// let adjusted = s.largest_remainder()?;
+/// assert_eq!(adjusted.to_string(), "33.4:33.3:33.3");
+/// assert_eq!(adjusted.adjusted(), &[0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Structure {
+    shares: Vec<Rate>,
+    rounding: Rounding,
+}
+
+impl Structure {
+    /// The unrounded shares, in the order of the parts; they sum to 100 (to 28 significant digits).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["1万元".parse()?, "3万元".parse()?])?;
+    /// assert_eq!(s.shares()[1].percent().to_string(), "75");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn shares(&self) -> &[Rate] {
+        &self.shares
+    }
+
+    /// The same structure printed with another rounding (2 places: "9.01:33.36:57.63").
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{structure, Rounding};
+    /// let s = structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
+    /// assert_eq!(s.with_rounding(Rounding::new(2)).to_string(), "9.01:33.36:57.63");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_rounding(self, rounding: Rounding) -> Structure {
+        Structure { rounding, ..self }
+    }
+
+    /// The shares rounded once each.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["1万元".parse()?, "2万元".parse()?])?;
+    /// assert_eq!(s.rounded()[0].to_string(), "33.3%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rounded(&self) -> Vec<Rate> {
+        self.shares
+            .iter()
+            .map(|s| s.rounded(self.rounding))
+            .collect()
+    }
+
+    /// Σ rounded shares − 100, in percentage points (0 when they happen to sum to 100). At most half
+    /// a unit of the last place per share.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the shares are too large to add (parts of opposite signs over a tiny
+    /// total).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["2万元".parse()?, "2万元".parse()?, "2万元".parse()?])?;
+    /// assert_eq!(s.sum_error()?.value().to_string(), "-0.1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sum_error(&self) -> Result<PercentPoints> {
+        self.rounded()
+            .iter()
+            .try_fold(-Decimal::ONE_HUNDRED, |acc, r| acc.checked_add(r.percent()))
+            .map(|e| PercentPoints::from_decimal(e).rounded(self.rounding))
+            .ok_or(Error::overflow("sum of shares"))
+    }
+
+    /// Shares adjusted by the largest-remainder method so that they sum to exactly 100: each share
+    /// is cut to its rounding unit, and the units still missing go to the shares with the largest
+    /// remainders (ties to the earlier part). Reports which shares differ from plain rounding.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] for shares too large to scale.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
+    /// let a = s.largest_remainder()?;
+    /// assert!(a.adjusted().is_empty()); // 9.0 + 33.4 + 57.6 is already 100.0
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn largest_remainder(&self) -> Result<Adjusted> {
+        let places = self.rounding.places();
+        let overflow = || Error::overflow("largest remainder");
+        let unit = Decimal::new(1, places);
+        let mut floors = Vec::with_capacity(self.shares.len());
+        let mut remainders = Vec::with_capacity(self.shares.len());
+        for s in &self.shares {
+            let scaled = s.percent().checked_div(unit).ok_or_else(overflow)?;
+            let floor = scaled.floor();
+            floors.push(floor);
+            remainders.push(scaled - floor);
+        }
+        let target = Decimal::ONE_HUNDRED
+            .checked_div(unit)
+            .ok_or_else(overflow)?;
+        let floor_sum = floors
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(*f))
+            .ok_or_else(overflow)?;
+        let missing = (target - floor_sum).max(Decimal::ZERO);
+        let mut order: Vec<usize> = (0..floors.len()).collect();
+        order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
+        let mut left = missing;
+        for &i in &order {
+            if left <= Decimal::ZERO {
+                break;
+            }
+            floors[i] += Decimal::ONE;
+            left -= Decimal::ONE;
+        }
+        let plain = self.rounded();
+        let mut shares = Vec::with_capacity(floors.len());
+        let mut adjusted = Vec::new();
+        for (i, f) in floors.iter().enumerate() {
+            let percent = f.checked_mul(unit).ok_or_else(overflow)?;
+            let rate = Rate::from_percent(percent).rounded(Rounding::new(places));
+            if rate.percent() != plain[i].percent() {
+                adjusted.push(i);
+            }
+            shares.push(rate);
+        }
+        Ok(Adjusted { shares, adjusted })
+    }
+}
+
+fn write_shares(f: &mut fmt::Formatter<'_>, shares: &[Rate]) -> fmt::Result {
+    for (i, s) in shares.iter().enumerate() {
+        if i > 0 {
+            f.write_str(":")?;
+        }
+        write!(f, "{}", s.percent())?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Structure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_shares(f, &self.rounded())
+    }
+}
+
+/// Shares adjusted to sum to exactly 100, from [`Structure::largest_remainder`].
+///
+/// # Examples
+///
+/// ```
+/// let s = tongji::structure(&["1万元".parse()?, "1万元".parse()?, "1万元".parse()?])?;
+/// let a = s.largest_remainder()?;
+/// assert_eq!(a.shares().iter().map(|r| r.percent()).sum::<rust_decimal::Decimal>().to_string(), "100.0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjusted {
+    shares: Vec<Rate>,
+    adjusted: Vec<usize>,
+}
+
+impl Adjusted {
+    /// The adjusted shares, rounded, in the order of the parts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["1万元".parse()?, "2万元".parse()?])?;
+    /// assert_eq!(s.largest_remainder()?.shares()[1].to_string(), "66.7%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn shares(&self) -> &[Rate] {
+        &self.shares
+    }
+
+    /// The indices of the shares that differ from plain rounding (the ones the method moved).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = tongji::structure(&["1万元".parse()?, "2万元".parse()?])?;
+    /// assert!(s.largest_remainder()?.adjusted().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn adjusted(&self) -> &[usize] {
+        &self.adjusted
+    }
+}
+
+impl fmt::Display for Adjusted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_shares(f, &self.shares)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(v: &[&str]) -> Vec<Quantity> {
+        v.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn three_sectors() {
+        let s = structure(&parts(&["12.34亿元", "45.67亿元", "78.9亿元"])).unwrap();
+        assert_eq!(s.to_string(), "9.0:33.4:57.6");
+        assert!(s.sum_error().unwrap().value().is_zero());
+    }
+
+    #[test]
+    fn rounding_error_visible_and_fixed() {
+        let s = structure(&parts(&["1万元", "1万元", "1万元"])).unwrap();
+        assert_eq!(s.sum_error().unwrap().to_string(), "-0.1个百分点");
+        let a = s.largest_remainder().unwrap();
+        assert_eq!(a.to_string(), "33.4:33.3:33.3");
+        assert_eq!(a.adjusted(), &[0]);
+        // Too much: 16.67 × 6 at 1 place = 100.2.
+        let s = structure(&parts(&["1万元"; 6])).unwrap();
+        assert_eq!(s.sum_error().unwrap().to_string(), "0.2个百分点");
+        let a = s.largest_remainder().unwrap();
+        assert_eq!(a.to_string(), "16.7:16.7:16.7:16.7:16.6:16.6");
+        assert_eq!(a.adjusted(), &[4, 5]);
+    }
+
+    #[test]
+    fn bad_input() {
+        assert!(matches!(structure(&[]), Err(Error::Empty { .. })));
+        assert!(matches!(
+            structure(&parts(&["0万元", "0万元"])),
+            Err(Error::DivisionByZero { .. })
+        ));
+        assert!(matches!(
+            structure(&parts(&["1万元", "1项"])),
+            Err(Error::UnitMismatch { .. })
+        ));
+        assert!(matches!(
+            share(&"1万元".parse().unwrap(), &"-1万元".parse().unwrap()),
+            Err(Error::Domain { .. })
+        ));
+    }
+}
