@@ -1,0 +1,299 @@
+//! Property tests: text round trips, exact conversions, no panic on any input, and the invariants
+//! of the indicator math.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use tongji::{
+    Growth, Magnitude, Multiple, PercentPoints, Period, Quantity, Rate, Rounding, Unit, completion,
+    contributions, growth, structure,
+};
+
+const MAGNITUDES: &[&str] = &[
+    "", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿",
+];
+const UNITS: &[&str] = &[
+    "元",
+    "美元",
+    "公斤",
+    "千克",
+    "克",
+    "吨",
+    "斤",
+    "亩",
+    "公顷",
+    "平方米",
+    "平方公里",
+    "米",
+    "公里",
+    "千米",
+    "人次",
+    "人",
+    "户",
+    "家",
+    "个",
+    "项",
+    "件",
+    "次",
+    "场次",
+    "篇",
+    "头",
+    "只",
+    "羽",
+    "株",
+    "座",
+    "条",
+    "期",
+    "批次",
+    "名",
+    "元/公斤",
+    "公斤/亩",
+];
+
+/// A decimal of domain size: mantissa up to ±10¹², scale 0 to 4.
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (-1_000_000_000_000i64..=1_000_000_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn positive() -> impl Strategy<Value = Decimal> {
+    (1i64..=1_000_000_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn quantity_text() -> impl Strategy<Value = String> {
+    (
+        decimal(),
+        prop::sample::select(MAGNITUDES),
+        prop::sample::select(UNITS),
+    )
+        .prop_map(|(v, m, u)| format!("{v}{m}{u}"))
+}
+
+fn money(value: Decimal) -> Quantity {
+    Quantity::new(value, Magnitude::Wan, Unit::YUAN).unwrap()
+}
+
+/// Text made of the characters figures are made of, to reach deep into the parsers.
+fn figure_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "1",
+            "0",
+            "9",
+            ".",
+            ",",
+            "，",
+            "-",
+            "−",
+            "+",
+            "万",
+            "亿",
+            "元",
+            "公斤",
+            "%",
+            "％",
+            "‰",
+            "X",
+            "—",
+            "…",
+            " ",
+            "年",
+            "月",
+            "季度",
+            "上半年",
+            "前三季度",
+            "至",
+            "增长",
+            "下降",
+            "倍",
+            "个百分点",
+            "余",
+            "以上",
+            "约",
+            "/",
+            "个",
+            "０",
+            "．",
+            "e",
+        ]),
+        0..12,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #[test]
+    fn quantity_text_round_trips(text in quantity_text()) {
+        let q: Quantity = text.parse().unwrap();
+        prop_assert_eq!(q.to_string(), text.clone());
+        let again: Quantity = q.to_string().parse().unwrap();
+        prop_assert_eq!(again, q);
+    }
+
+    #[test]
+    fn rate_text_round_trips(v in decimal(), per_mille in any::<bool>()) {
+        let text = format!("{v}{}", if per_mille { "‰" } else { "%" });
+        let r: Rate = text.parse().unwrap();
+        prop_assert_eq!(r.to_string(), text);
+    }
+
+    #[test]
+    fn points_and_multiples_round_trip(v in decimal()) {
+        let pp = format!("{v}个百分点");
+        prop_assert_eq!(pp.parse::<PercentPoints>().unwrap().to_string(), pp);
+        let m = format!("{v}倍");
+        prop_assert_eq!(m.parse::<Multiple>().unwrap().to_string(), m);
+    }
+
+    #[test]
+    fn magnitude_conversion_is_exact_and_invertible(
+        text in quantity_text(),
+        to in prop::sample::select(MAGNITUDES),
+    ) {
+        let q: Quantity = text.parse().unwrap();
+        let target: Magnitude = to.parse().unwrap();
+        let converted = q.to_magnitude(target).unwrap();
+        prop_assert_eq!(converted, q);
+        prop_assert_eq!(converted.base_value(), q.base_value());
+        let back = converted.to_magnitude(q.magnitude()).unwrap();
+        prop_assert_eq!(back.value(), q.value());
+    }
+
+    #[test]
+    fn unit_conversion_is_exact_and_invertible(
+        v in decimal(),
+        from in prop::sample::select(&["公斤", "千克", "克", "吨", "斤"][..]),
+        to in prop::sample::select(&["公斤", "千克", "克", "吨", "斤"][..]),
+    ) {
+        let q: Quantity = format!("{v}{from}").parse().unwrap();
+        let converted = q.to_unit(to.parse().unwrap()).unwrap();
+        prop_assert_eq!(converted, q);
+        let back = converted.to_unit(q.unit()).unwrap();
+        prop_assert_eq!(back.value(), q.value());
+    }
+
+    #[test]
+    fn area_converts_exactly_or_says_so(v in decimal(), to in prop::sample::select(&["亩", "公顷", "平方米", "平方公里"][..])) {
+        let q: Quantity = format!("{v}亩").parse().unwrap();
+        match q.to_unit(to.parse().unwrap()) {
+            Ok(c) => prop_assert_eq!(c, q),
+            Err(e) => prop_assert!(matches!(e, tongji::Error::Inexact { .. }), "{e}"),
+        }
+    }
+
+    #[test]
+    fn parsing_any_text_never_panics(s in any::<String>()) {
+        let _ = s.parse::<Quantity>();
+        let _ = s.parse::<Rate>();
+        let _ = s.parse::<Period>();
+        let _ = s.parse::<Growth>();
+        let _ = s.parse::<PercentPoints>();
+        let _ = s.parse::<Multiple>();
+        let _ = s.parse::<Unit>();
+        let _ = s.parse::<Magnitude>();
+    }
+
+    #[test]
+    fn parsing_figure_like_text_never_panics(s in figure_like()) {
+        if let Ok(q) = s.parse::<Quantity>() {
+            // Whatever parses displays as something that parses to the same value.
+            prop_assert_eq!(q.to_string().parse::<Quantity>().unwrap(), q);
+        }
+        let _ = s.parse::<Rate>();
+        let _ = s.parse::<Period>();
+        let _ = s.parse::<Growth>();
+    }
+
+    #[test]
+    fn growth_reconstructs_current(prev in positive(), cur in decimal()) {
+        let g = growth(&money(cur), &money(prev)).unwrap();
+        if cur.is_sign_negative() && !cur.is_zero() {
+            prop_assert_eq!(g, Growth::TurnedLoss);
+        } else {
+            let rate = g.rate().unwrap().percent();
+            // previous × (1 + g) = current, exactly to cur's written digits and beyond.
+            let rebuilt = prev * (Decimal::ONE_HUNDRED + rate) / Decimal::ONE_HUNDRED;
+            prop_assert!((rebuilt - cur).abs() <= Decimal::new(1, 12), "{prev} {cur} {rebuilt}");
+            prop_assert_eq!(Rounding::new(cur.scale()).apply(rebuilt), cur);
+        }
+    }
+
+    #[test]
+    fn growth_wording_follows_the_rounded_sign(prev in positive(), cur in positive()) {
+        let g = growth(&money(cur), &money(prev)).unwrap();
+        let shown = Rounding::new(1).apply(g.rate().unwrap().percent());
+        let text = g.to_string();
+        if shown.is_zero() {
+            prop_assert_eq!(text, "持平");
+        } else if shown.is_sign_negative() {
+            prop_assert_eq!(text, format!("下降{}%", shown.abs()));
+        } else {
+            prop_assert_eq!(text, format!("增长{shown}%"));
+        }
+    }
+
+    #[test]
+    fn completion_times_target_is_actual(actual in decimal(), target in positive()) {
+        let r = completion(&money(actual), &money(target)).unwrap();
+        let rebuilt = r.percent() * target / Decimal::ONE_HUNDRED;
+        prop_assert!((rebuilt - actual).abs() <= Decimal::new(1, 12));
+    }
+
+    #[test]
+    fn pulls_sum_to_growth_and_shares_to_100(
+        parts in prop::collection::vec((positive(), positive()), 1..8),
+    ) {
+        let prev: Vec<Quantity> = parts.iter().map(|(p, _)| money(*p)).collect();
+        let cur: Vec<Quantity> = parts.iter().map(|(_, c)| money(*c)).collect();
+        let c = contributions(&prev, &cur).unwrap();
+        let total_prev = Quantity::checked_sum(&prev).unwrap().unwrap();
+        let total_cur = Quantity::checked_sum(&cur).unwrap().unwrap();
+        let g = growth(&total_cur, &total_prev).unwrap().rate().unwrap().percent();
+        let pulls: Decimal = c.iter().map(|c| c.pull().value()).sum();
+        prop_assert!((pulls - g).abs() <= Decimal::new(1, 20), "{pulls} vs {g}");
+        if total_cur != total_prev {
+            let shares: Decimal = c.iter().map(|c| c.share().unwrap().percent()).sum();
+            prop_assert!((shares - Decimal::ONE_HUNDRED).abs() <= Decimal::new(1, 18), "{shares}");
+        }
+    }
+
+    #[test]
+    fn shares_sum_to_100_within_the_rounding_bound(
+        parts in prop::collection::vec(positive(), 1..10),
+        places in 0u32..=3,
+    ) {
+        let qs: Vec<Quantity> = parts.iter().map(|p| money(*p)).collect();
+        let s = structure(&qs).unwrap().with_rounding(Rounding::new(places));
+        let n = Decimal::from(parts.len());
+        let half_unit = Decimal::new(5, places + 1);
+        let sum: Decimal = s.rounded().iter().map(Rate::percent).sum();
+        prop_assert!((sum - Decimal::ONE_HUNDRED).abs() <= n * half_unit, "{sum}");
+        let adjusted = s.largest_remainder().unwrap();
+        let exact: Decimal = adjusted.shares().iter().map(Rate::percent).sum();
+        prop_assert_eq!(exact, Decimal::ONE_HUNDRED);
+        for (a, r) in adjusted.shares().iter().zip(s.rounded()) {
+            prop_assert!((a.percent() - r.percent()).abs() <= Decimal::new(1, places));
+        }
+    }
+
+    #[test]
+    fn elapsed_is_months_over_twelve(year in 1i32..=9999, month in 1u8..=12) {
+        let p = Period::year_to_month(year, month).unwrap();
+        let e = p.elapsed().percent();
+        prop_assert!((e * Decimal::from(12) - Decimal::from(month) * Decimal::ONE_HUNDRED).abs() <= Decimal::new(1, 20));
+        prop_assert_eq!(p.to_string().parse::<Period>().unwrap(), p);
+        prop_assert_eq!(p.same_period_last_year().ok().map(|l| l.calendar_year()), (year > 1).then_some(year - 1));
+    }
+}
+
+#[test]
+fn elapsed_of_twelve_months_is_100() {
+    for text in [
+        "2023年1—12月",
+        "2023年",
+        "2023年下半年",
+        "2023年四季度",
+        "2023年12月",
+    ] {
+        let p: Period = text.parse().unwrap();
+        assert_eq!(p.elapsed().percent(), Decimal::ONE_HUNDRED, "{text}");
+    }
+}
