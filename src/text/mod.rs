@@ -2,6 +2,35 @@
 
 pub(crate) mod number;
 
+/// Serde through text: serialize as `$to_text(self)` (the display text unless given), deserialize
+/// by `FromStr`, so decimals never pass through a float and written digits are kept.
+macro_rules! serde_via_text {
+    ($t:ty) => {
+        $crate::text::serde_via_text!($t, |v: &$t| v.to_string());
+    };
+    ($t:ty, $to_text:expr) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                serializer.collect_str(&($to_text)(self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> std::result::Result<Self, D::Error> {
+                let text =
+                    <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use serde_via_text;
+
 use std::fmt;
 
 /// Writes `text` honouring the formatter's width, fill and alignment, but not its precision

@@ -52,28 +52,3 @@ pub(crate) fn parse_with_suffix(
             position: scanned.end,
         })
 }
-
-/// Serde through the display text, for the figure types.
-macro_rules! serde_as_text {
-    ($t:ty) => {
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> std::result::Result<S::Ok, S::Error> {
-                // A written figure as written; a computed one with all its digits, unrounded.
-                serializer.collect_str(&self.exact_text())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> std::result::Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-pub(crate) use serde_as_text;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, serde_as_text, write_figure};
+use super::figure::{parse_with_suffix, write_figure};
 use super::rate::Rate;
 use crate::{Error, Result};
 
@@ -145,4 +145,5 @@ impl FromStr for Multiple {
     }
 }
 
-serde_as_text!(Multiple);
+// A written figure as written; a computed one with all its digits, unrounded.
+crate::text::serde_via_text!(Multiple, Multiple::exact_text);

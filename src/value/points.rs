@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, serde_as_text, write_figure};
+use super::figure::{parse_with_suffix, write_figure};
 use super::rounding::Rounding;
 use crate::{Error, Result};
 
@@ -171,4 +171,5 @@ impl FromStr for PercentPoints {
     }
 }
 
-serde_as_text!(PercentPoints);
+// A written figure as written; a computed one with all its digits, unrounded.
+crate::text::serde_via_text!(PercentPoints, PercentPoints::exact_text);

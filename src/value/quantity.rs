@@ -751,24 +751,7 @@ impl FromStr for Quantity {
     }
 }
 
-impl serde::Serialize for Quantity {
-    /// As the written text ("2.85亿元"), so no digit is lost.
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Quantity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::text::serde_via_text!(Quantity);
 
 #[cfg(test)]
 mod tests {

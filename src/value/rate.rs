@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, serde_as_text, write_figure};
+use super::figure::{parse_with_suffix, write_figure};
 use super::points::PercentPoints;
 use super::rounding::{Rounding, shift10};
 use crate::{Error, Result};
@@ -278,7 +278,8 @@ impl FromStr for Rate {
     }
 }
 
-serde_as_text!(Rate);
+// A written figure as written; a computed one with all its digits, unrounded.
+crate::text::serde_via_text!(Rate, Rate::exact_text);
 
 #[cfg(test)]
 mod tests {
