@@ -80,6 +80,47 @@ pub enum Error {
         /// The target unit.
         unit: String,
     },
+    /// A figure that is not there: no observation for a region, indicator and period.
+    #[error("no {what}")]
+    Missing {
+        /// What was looked for ("社会消费品零售总额 of 示例县 in 2022年").
+        what: String,
+    },
+    /// A growth rate asked of an indicator whose growth is published only (at comparable prices
+    /// or on a comparable coverage) and none was published.
+    #[error(
+        "growth of {indicator} is published at comparable prices or coverage and cannot be recomputed from levels"
+    )]
+    NotRecomputable {
+        /// The indicator's name.
+        indicator: String,
+    },
+    /// The same region, indicator and period twice.
+    #[error("duplicate observation {key}{}", first_line.map(|l| format!(" (first at line {l})")).unwrap_or_default())]
+    Duplicate {
+        /// The key, as region / indicator / period.
+        key: String,
+        /// The line of the observation already held, when it came from a file.
+        first_line: Option<u64>,
+    },
+    /// A CSV file that could not be read as CSV (unequal fields, bad encoding, I/O).
+    #[error("csv{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Csv {
+        /// The line, when known.
+        line: Option<u64>,
+        /// What went wrong.
+        message: String,
+    },
+    /// A bad row of a CSV file: which line, which column, and what was wrong with it.
+    #[error("line {line}, column {column}: {error}")]
+    Row {
+        /// The line number in the file (the header is line 1).
+        line: u64,
+        /// The column's header ("数值", "value" …).
+        column: String,
+        /// What was wrong.
+        error: Box<Error>,
+    },
     /// An operation on an empty list (a structure of no parts, an average of no rates).
     #[error("{operand} is empty")]
     Empty {

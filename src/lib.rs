@@ -65,12 +65,15 @@
 
 mod error;
 mod indicator;
+mod io;
 mod period;
+mod table;
 mod text;
 mod value;
 
 pub use error::{Error, Result};
 pub use indicator::average::{average_growth, cagr, doubling_rate, multiple};
+pub use indicator::catalog::{Catalog, Indicator, IndicatorKind};
 pub use indicator::contribution::{
     Contribution, approximate_contributions, contributions, contributions_from_increments,
 };
@@ -79,7 +82,12 @@ pub use indicator::ratio::{per_capita, per_household, per_unit, yield_per_mu};
 pub use indicator::schedule::{ScheduleGap, schedule_gap};
 pub use indicator::share::{Adjusted, Structure, share, structure};
 pub use indicator::target::{completion, excess_over_target, reduction_completion};
+pub use io::csv::CsvOptions;
 pub use period::{Period, elapsed_by_days};
+pub use table::aggregate::RollUp;
+pub use table::observation::{Observation, Status};
+pub use table::report::{Report, ReportLine};
+pub use table::{ObservationRef, Table, Yoy};
 pub use value::magnitude::Magnitude;
 pub use value::multiple::Multiple;
 pub use value::points::{PercentPoints, rate_change_wording};

@@ -24,7 +24,7 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result};
 /// assert_eq!(c[2].pull_wording(), "拉动3.7个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contribution {
     share: Option<Rate>,
     pull: PercentPoints,

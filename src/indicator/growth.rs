@@ -333,6 +333,7 @@ impl FromStr for Growth {
             ))
         };
         match text {
+            "—" => return Ok(Growth::NotComputable),
             "持平" => {
                 return Ok(Growth::Rate(
                     Rate::from_percent(Decimal::ZERO).rounded(Rounding::new(1)),
@@ -372,6 +373,22 @@ impl FromStr for Growth {
         Ok(Growth::Rate(if negate { rate.negated() } else { rate }))
     }
 }
+
+impl Growth {
+    /// The growth with all its digits, for serialization: "增长4.08%", "下降0.5%", or the state word.
+    fn exact_text(&self) -> String {
+        match self {
+            Growth::Rate(r) if r.percent().is_sign_negative() && !r.percent().is_zero() => {
+                format!("下降{}%", r.percent().abs())
+            }
+            Growth::Rate(r) => format!("增长{}%", r.percent()),
+            other => other.state_word().unwrap_or_default().to_string(),
+        }
+    }
+}
+
+// Serialized with all digits, so a JSON round trip gives back the same rate.
+crate::text::serde_via_text!(Growth, Growth::exact_text);
 
 #[cfg(test)]
 mod tests {

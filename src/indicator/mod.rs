@@ -2,6 +2,7 @@
 //! ratios.
 
 pub(crate) mod average;
+pub(crate) mod catalog;
 pub(crate) mod contribution;
 pub(crate) mod growth;
 pub(crate) mod ratio;

@@ -18,7 +18,7 @@ use crate::{PercentPoints, Rate, Rounding};
 /// assert!(!gap.is_on_schedule());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScheduleGap {
     points: PercentPoints,
 }

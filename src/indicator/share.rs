@@ -86,7 +86,7 @@ pub fn structure(parts: &[Quantity]) -> Result<Structure> {
 /// assert_eq!(adjusted.adjusted(), &[0]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Structure {
     shares: Vec<Rate>,
     rounding: Rounding,
@@ -246,7 +246,7 @@ impl fmt::Display for Structure {
 /// assert_eq!(a.shares().iter().map(|r| r.percent()).sum::<rust_decimal::Decimal>().to_string(), "100.0");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Adjusted {
     shares: Vec<Rate>,
     adjusted: Vec<usize>,

@@ -155,26 +155,26 @@ pub(crate) fn trimmed(chars: &[char]) -> (usize, usize) {
     (start, end)
 }
 
+/// Parses text that is a whole number and nothing else ("105.9", "-0.5", "1,234"). Used where a
+/// column or a context gives the unit.
+pub(crate) fn parse_decimal(input: &str, expected: &'static str) -> Result<Decimal> {
+    let chars = normalize(input);
+    let (start, end) = trimmed(&chars);
+    let scanned = scan_number(input, &chars[..end], start, expected)?;
+    if scanned.end != end {
+        return Err(Error::Parse {
+            input: input.to_string(),
+            expected,
+            reason: "unexpected text after the number",
+            position: scanned.end,
+        });
+    }
+    Ok(scanned.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Parses text that is a whole number and nothing else ("105.9", "-0.5", "1,234"). Used where a
-    /// column or a context gives the unit.
-    fn parse_decimal(input: &str, expected: &'static str) -> Result<Decimal> {
-        let chars = normalize(input);
-        let (start, end) = trimmed(&chars);
-        let scanned = scan_number(input, &chars[..end], start, expected)?;
-        if scanned.end != end {
-            return Err(Error::Parse {
-                input: input.to_string(),
-                expected,
-                reason: "unexpected text after the number",
-                position: scanned.end,
-            });
-        }
-        Ok(scanned.value)
-    }
 
     fn num(s: &str) -> Result<String> {
         parse_decimal(s, "a number").map(|d| d.to_string())

@@ -156,6 +156,8 @@ impl FromStr for Magnitude {
     }
 }
 
+crate::text::serde_via_text!(Magnitude);
+
 #[cfg(test)]
 mod tests {
     use super::*;

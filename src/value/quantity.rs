@@ -567,6 +567,26 @@ impl Quantity {
         self.base.is_sign_negative() && !self.base.is_zero()
     }
 
+    /// A figure as written: `value` (with its written scale) in `magnitude` and `unit`, precise to
+    /// the half-unit of its last digit. For readers that take the unit from another column.
+    pub(crate) fn written(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Quantity> {
+        Ok(Quantity {
+            precision: Precision::Rounded {
+                half_width: half_width(value, magnitude, unit)?,
+            },
+            ..Quantity::new(value, magnitude, unit)?
+        })
+    }
+
+    /// Checks that the quantity is of `unit`'s dimension.
+    pub(crate) fn same_dimension_as(&self, unit: Unit) -> Result<()> {
+        if self.dimension() == unit.dimension() {
+            Ok(())
+        } else {
+            Err(Error::mismatch(self.unit, unit))
+        }
+    }
+
     /// Checks that `other` has the same dimension, for the formulas that combine two quantities.
     pub(crate) fn same_dimension(&self, other: &Quantity) -> Result<()> {
         if self.dimension() == other.dimension() {

@@ -226,6 +226,8 @@ impl Unit {
     pub const HOUSEHOLD: Unit = Unit::simple(Simple::Hu);
     /// 项 (items, tasks), a count unit.
     pub const ITEM: Unit = Unit::simple(Simple::Xiang);
+    /// 头 (head of livestock), a count unit.
+    pub const HEAD: Unit = Unit::simple(Simple::Tou);
 
     const fn simple(u: Simple) -> Unit {
         Unit { num: u, den: None }

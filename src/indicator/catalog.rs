@@ -1,0 +1,528 @@
+//! The indicator catalog: what each indicator is, its unit, how it aggregates, and whether its
+//! growth may be recomputed from levels.
+
+use std::collections::HashMap;
+
+use crate::{Error, Magnitude, Result, Unit};
+
+/// What kind of figure an indicator is, which decides how it aggregates.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Catalog, IndicatorKind};
+/// let c = Catalog::builtin();
+/// assert_eq!(c.get("社会消费品零售总额").unwrap().kind(), IndicatorKind::Flow);
+/// assert_eq!(c.get("城镇居民人均可支配收入").unwrap().kind(), IndicatorKind::PerCapita);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub enum IndicatorKind {
+    /// A flow over the period (产值, 收入, 投资): summed across regions and across months.
+    Flow,
+    /// A stock at the period's end (存栏, 人口): summed across regions, never across months.
+    Stock,
+    /// A ratio of two other indicators: recomputed from them, never averaged.
+    Ratio,
+    /// A per-capita figure (人均可支配收入): recomputed with population weights, never averaged.
+    PerCapita,
+}
+
+/// One catalog entry.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::Catalog;
+/// let gdp = Catalog::builtin().get("gdp").unwrap().clone();
+/// assert_eq!(gdp.name(), "地区生产总值");
+/// assert!(!gdp.growth_from_levels()); // published at comparable prices
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Indicator {
+    code: String,
+    name: String,
+    aliases: Vec<String>,
+    unit: Unit,
+    magnitude: Magnitude,
+    kind: IndicatorKind,
+    growth_from_levels: bool,
+    parent: Option<String>,
+    weight: Option<String>,
+}
+
+impl Indicator {
+    /// A new indicator: a stable `code`, its Chinese `name`, the `unit` and `magnitude` it is
+    /// published in, and its kind. Growth may be recomputed from levels unless
+    /// [`Indicator::published_growth_only`] says otherwise.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Domain`] when the code or name is empty.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Indicator, IndicatorKind, Magnitude, Unit};
+    /// let i = Indicator::new("tea_output", "茶叶产量", Unit::TONNE, Magnitude::Ge, IndicatorKind::Flow)?;
+    /// assert_eq!(i.code(), "tea_output");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        code: &str,
+        name: &str,
+        unit: Unit,
+        magnitude: Magnitude,
+        kind: IndicatorKind,
+    ) -> Result<Indicator> {
+        if code.trim().is_empty() || name.trim().is_empty() {
+            return Err(Error::domain(
+                "indicator",
+                format!("{code:?} {name:?}"),
+                "a code and a name",
+            ));
+        }
+        Ok(Indicator {
+            code: code.trim().to_string(),
+            name: name.trim().to_string(),
+            aliases: Vec::new(),
+            unit,
+            magnitude,
+            kind,
+            growth_from_levels: true,
+            parent: None,
+            weight: None,
+        })
+    }
+
+    /// Growth is published (at comparable prices or on a comparable coverage) and must not be
+    /// recomputed from levels; a recomputed figure is then labelled "implied nominal".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Indicator, IndicatorKind, Magnitude, Unit};
+    /// let i = Indicator::new("va", "增加值", Unit::YUAN, Magnitude::Yi, IndicatorKind::Flow)?.published_growth_only();
+    /// assert!(!i.growth_from_levels());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn published_growth_only(self) -> Indicator {
+        Indicator {
+            growth_from_levels: false,
+            ..self
+        }
+    }
+
+    /// The indicator this one is a part of (a sector of 地区生产总值), for shares.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Catalog;
+    /// assert_eq!(Catalog::builtin().get("第一产业增加值").unwrap().parent(), Some("gdp"));
+    /// ```
+    pub fn with_parent(self, parent: &str) -> Indicator {
+        Indicator {
+            parent: Some(parent.to_string()),
+            ..self
+        }
+    }
+
+    /// For a per-capita or ratio indicator: the indicator whose values weight it when regions are
+    /// combined (the population for 人均 figures).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Catalog;
+    /// assert_eq!(Catalog::builtin().get("urban_income").unwrap().weight(), Some("urban_population"));
+    /// ```
+    pub fn with_weight(self, weight: &str) -> Indicator {
+        Indicator {
+            weight: Some(weight.to_string()),
+            ..self
+        }
+    }
+
+    /// Another name the indicator is known by ("财政支出" for "一般公共预算支出").
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Catalog;
+    /// assert_eq!(Catalog::builtin().get("财政支出").unwrap().code(), "fiscal_spending");
+    /// ```
+    pub fn with_alias(mut self, alias: &str) -> Indicator {
+        self.aliases.push(alias.to_string());
+        self
+    }
+
+    /// The stable code (ASCII).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("地区生产总值").unwrap().code(), "gdp");
+    /// ```
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The Chinese name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("retail").unwrap().name(), "社会消费品零售总额");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The unit it is published in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().unit(), tongji::Unit::YUAN);
+    /// ```
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The magnitude it is usually published in (亿 for 地区生产总值 at county level).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().magnitude(), tongji::Magnitude::Yi);
+    /// ```
+    pub fn magnitude(&self) -> Magnitude {
+        self.magnitude
+    }
+
+    /// Flow, stock, ratio or per-capita.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("livestock_stock").unwrap().kind(), tongji::IndicatorKind::Stock);
+    /// ```
+    pub fn kind(&self) -> IndicatorKind {
+        self.kind
+    }
+
+    /// Whether growth may be recomputed from levels (no for GDP, 工业增加值, 固定资产投资).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::Catalog::builtin().get("retail").unwrap().growth_from_levels());
+    /// ```
+    pub fn growth_from_levels(&self) -> bool {
+        self.growth_from_levels
+    }
+
+    /// The code of the indicator this one is a part of.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().parent(), None);
+    /// ```
+    pub fn parent(&self) -> Option<&str> {
+        self.parent.as_deref()
+    }
+
+    /// The code of the weighting indicator, for per-capita and ratio indicators.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().weight(), None);
+    /// ```
+    pub fn weight(&self) -> Option<&str> {
+        self.weight.as_deref()
+    }
+}
+
+/// The indicators a table knows, looked up by code, name or alias.
+///
+/// [`Catalog::builtin`] holds the indicators county reports print: 地区生产总值 and its three
+/// sectors, 工业增加值, 规上工业增加值, 固定资产投资, 社会消费品零售总额, 一般公共预算收入,
+/// 大口径财政收入, 一般公共预算支出, 民生支出, 城镇/农村居民人均可支配收入 (with their populations),
+/// 接待游客, 旅游收入, 粮食播种面积, 粮食产量, 牲畜存栏, 牲畜出栏, 招商引资到位资金. More can be added at
+/// run time.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
+/// let mut c = Catalog::builtin();
+/// c.add(Indicator::new("tea_output", "茶叶产量", Unit::TONNE, Magnitude::Ge, IndicatorKind::Flow)?)?;
+/// assert_eq!(c.get("茶叶产量").unwrap().code(), "tea_output");
+/// assert!(c.add(Indicator::new("gdp", "重复", Unit::YUAN, Magnitude::Yi, IndicatorKind::Flow)?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    indicators: Vec<Indicator>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::builtin()
+    }
+}
+
+impl Catalog {
+    /// A catalog with no indicators.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::Catalog::empty().get("gdp").is_none());
+    /// ```
+    pub fn empty() -> Catalog {
+        Catalog {
+            indicators: Vec::new(),
+            by_key: HashMap::new(),
+        }
+    }
+
+    /// The built-in indicators (see the type's docs).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let c = tongji::Catalog::builtin();
+    /// assert!(c.len() >= 20);
+    /// ```
+    pub fn builtin() -> Catalog {
+        let mut c = Catalog::empty();
+        for i in builtin_indicators() {
+            // The built-in list has unique codes, names and aliases (a unit test checks it).
+            let _ = c.add(i);
+        }
+        c
+    }
+
+    /// Adds an indicator.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Domain`] when its code, name or an alias is already taken.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
+    /// let mut c = Catalog::empty();
+    /// c.add(Indicator::new("x", "某指标", Unit::ITEM, Magnitude::Ge, IndicatorKind::Flow)?)?;
+    /// assert_eq!(c.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add(&mut self, indicator: Indicator) -> Result<()> {
+        let keys: Vec<String> = [indicator.code.clone(), indicator.name.clone()]
+            .into_iter()
+            .chain(indicator.aliases.iter().cloned())
+            .collect();
+        if let Some(taken) = keys.iter().find(|k| self.by_key.contains_key(*k)) {
+            return Err(Error::domain(
+                "indicator",
+                taken,
+                "a code, name or alias not already in the catalog",
+            ));
+        }
+        let index = self.indicators.len();
+        for k in keys {
+            self.by_key.insert(k, index);
+        }
+        self.indicators.push(indicator);
+        Ok(())
+    }
+
+    /// Looks an indicator up by code, Chinese name or alias.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let c = tongji::Catalog::builtin();
+    /// assert_eq!(c.get("接待游客").unwrap().unit().to_string(), "人次");
+    /// assert!(c.get("不存在的指标").is_none());
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&Indicator> {
+        self.index_of(key).map(|i| &self.indicators[i])
+    }
+
+    pub(crate) fn index_of(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key.trim()).copied()
+    }
+
+    pub(crate) fn at(&self, index: usize) -> &Indicator {
+        &self.indicators[index]
+    }
+
+    /// The number of indicators.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::empty().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.indicators.len()
+    }
+
+    /// Whether the catalog has no indicators.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::Catalog::empty().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+    }
+
+    /// The indicators, in the order they were added.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Catalog::builtin().iter().next().unwrap().code(), "gdp");
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter()
+    }
+}
+
+fn builtin_indicators() -> Vec<Indicator> {
+    use IndicatorKind::{Flow, PerCapita, Stock};
+    use Magnitude::{Ge, Wan, Yi};
+    let new = |code: &str, name: &str, u: Unit, m: Magnitude, k: IndicatorKind| Indicator {
+        code: code.to_string(),
+        name: name.to_string(),
+        aliases: Vec::new(),
+        unit: u,
+        magnitude: m,
+        kind: k,
+        growth_from_levels: true,
+        parent: None,
+        weight: None,
+    };
+    let yuan = Unit::YUAN;
+    vec![
+        new("gdp", "地区生产总值", yuan, Yi, Flow)
+            .published_growth_only()
+            .with_alias("生产总值")
+            .with_alias("GDP"),
+        new("gdp_primary", "第一产业增加值", yuan, Yi, Flow)
+            .published_growth_only()
+            .with_parent("gdp")
+            .with_alias("第一产业"),
+        new("gdp_secondary", "第二产业增加值", yuan, Yi, Flow)
+            .published_growth_only()
+            .with_parent("gdp")
+            .with_alias("第二产业"),
+        new("gdp_tertiary", "第三产业增加值", yuan, Yi, Flow)
+            .published_growth_only()
+            .with_parent("gdp")
+            .with_alias("第三产业"),
+        new("industry_va", "工业增加值", yuan, Yi, Flow).published_growth_only(),
+        new("industry_va_above", "规上工业增加值", yuan, Yi, Flow)
+            .published_growth_only()
+            .with_alias("规模以上工业增加值"),
+        new("fai", "固定资产投资", yuan, Wan, Flow)
+            .published_growth_only()
+            .with_alias("固定资产投资额"),
+        new("retail", "社会消费品零售总额", yuan, Yi, Flow),
+        new("budget_revenue", "一般公共预算收入", yuan, Wan, Flow)
+            .with_alias("地方一般公共预算收入"),
+        new("fiscal_revenue_total", "大口径财政收入", yuan, Wan, Flow),
+        new("fiscal_spending", "一般公共预算支出", yuan, Wan, Flow).with_alias("财政支出"),
+        new("livelihood_spending", "民生支出", yuan, Wan, Flow).with_parent("fiscal_spending"),
+        new(
+            "urban_income",
+            "城镇居民人均可支配收入",
+            yuan,
+            Ge,
+            PerCapita,
+        )
+        .with_weight("urban_population"),
+        new(
+            "rural_income",
+            "农村居民人均可支配收入",
+            yuan,
+            Ge,
+            PerCapita,
+        )
+        .with_weight("rural_population"),
+        new("urban_population", "城镇常住人口", Unit::PERSON, Wan, Stock),
+        new("rural_population", "农村常住人口", Unit::PERSON, Wan, Stock),
+        new("population", "常住人口", Unit::PERSON, Wan, Stock),
+        new("tourists", "接待游客", Unit::PERSON_TIME, Wan, Flow)
+            .with_alias("接待游客人次")
+            .with_alias("旅游人次"),
+        new("tourism_revenue", "旅游收入", yuan, Yi, Flow).with_alias("旅游综合收入"),
+        new("grain_area", "粮食播种面积", Unit::MU, Wan, Flow),
+        new("grain_output", "粮食产量", Unit::TONNE, Wan, Flow).with_alias("粮食总产量"),
+        new("livestock_stock", "牲畜存栏", Unit::HEAD, Wan, Stock),
+        new("livestock_slaughter", "牲畜出栏", Unit::HEAD, Wan, Flow),
+        new("investment_attracted", "招商引资到位资金", yuan, Yi, Flow).with_alias("到位资金"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_keys_are_unique() {
+        let total_keys: usize = builtin_indicators()
+            .iter()
+            .map(|i| 2 + i.aliases.len())
+            .sum();
+        let c = Catalog::builtin();
+        assert_eq!(c.by_key.len(), total_keys);
+        assert_eq!(c.len(), builtin_indicators().len());
+    }
+
+    #[test]
+    fn parents_and_weights_exist() {
+        let c = Catalog::builtin();
+        for i in c.iter() {
+            for r in [i.parent(), i.weight()].into_iter().flatten() {
+                assert!(c.get(r).is_some(), "{} refers to {r}", i.code());
+            }
+        }
+    }
+
+    #[test]
+    fn published_only_is_as_the_methodology_says() {
+        let c = Catalog::builtin();
+        for code in [
+            "gdp",
+            "gdp_primary",
+            "gdp_secondary",
+            "gdp_tertiary",
+            "industry_va",
+            "industry_va_above",
+            "fai",
+        ] {
+            assert!(!c.get(code).unwrap().growth_from_levels(), "{code}");
+        }
+        for code in [
+            "retail",
+            "budget_revenue",
+            "fiscal_spending",
+            "urban_income",
+            "tourists",
+            "tourism_revenue",
+            "grain_output",
+        ] {
+            assert!(c.get(code).unwrap().growth_from_levels(), "{code}");
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! Observations as CSV, long format: one observation a row.
+//!
+//! Columns (English or Chinese headers, any order, extra columns ignored):
+//! `region/地区`, `indicator/指标` (code or Chinese name), `period/时期`, `value/数值`, and the
+//! optional `unit/单位`, `status/状态`, `yoy/同比增长`, `target/目标`. The unit may stand in the
+//! value instead ("46596万元"). Values are read from their text, never through a float.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use super::encoding;
+use crate::table::{Row, Table};
+use crate::text::number::parse_decimal;
+use crate::{Catalog, Error, Growth, Magnitude, Period, Quantity, Rate, Result, Status, Unit};
+
+/// How [`Table::read_csv_with`] reads.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{CsvOptions, Table};
+/// let csv = "地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n";
+/// assert!(Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true)).is_err());
+/// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new())?;
+/// assert_eq!((t.len(), bad.len()), (0, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CsvOptions {
+    strict: bool,
+    catalog: Catalog,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions::new()
+    }
+}
+
+impl CsvOptions {
+    /// Lenient (bad rows reported, good rows kept), with the built-in catalog.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let _ = tongji::CsvOptions::new();
+    /// ```
+    pub fn new() -> CsvOptions {
+        CsvOptions {
+            strict: false,
+            catalog: Catalog::builtin(),
+        }
+    }
+
+    /// Strict: fail on the first bad row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let _ = tongji::CsvOptions::new().strict(true);
+    /// ```
+    pub fn strict(self, yes: bool) -> CsvOptions {
+        CsvOptions {
+            strict: yes,
+            ..self
+        }
+    }
+
+    /// Read indicators against `catalog` instead of the built-in one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let _ = tongji::CsvOptions::new().catalog(tongji::Catalog::builtin());
+    /// ```
+    pub fn catalog(self, catalog: Catalog) -> CsvOptions {
+        CsvOptions { catalog, ..self }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Region,
+    Indicator,
+    Period,
+    Value,
+    Unit,
+    Status,
+    Yoy,
+    Target,
+}
+
+fn column_of(header: &str) -> Option<Column> {
+    let h = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_ascii_lowercase();
+    Some(match h.as_str() {
+        "region" | "地区" | "区域" => Column::Region,
+        "indicator" | "指标" | "指标名称" => Column::Indicator,
+        "period" | "时期" | "期别" => Column::Period,
+        "value" | "数值" | "值" => Column::Value,
+        "unit" | "单位" | "计量单位" => Column::Unit,
+        "status" | "状态" => Column::Status,
+        "yoy" | "同比增长" | "同比增长(%)" | "同比增长（%）" | "同比" | "增速" => {
+            Column::Yoy
+        }
+        "target" | "目标" | "目标任务" | "年度目标" => Column::Target,
+        _ => return None,
+    })
+}
+
+/// Column positions and header texts, from the header row.
+struct Layout {
+    index: HashMap<u8, (usize, String)>,
+}
+
+impl Layout {
+    fn new(headers: &csv::StringRecord) -> Result<Layout> {
+        let mut index = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            if let Some(c) = column_of(h) {
+                index
+                    .entry(c as u8)
+                    .or_insert((i, h.trim().trim_start_matches('\u{feff}').to_string()));
+            }
+        }
+        for (c, name) in [
+            (Column::Region, "region/地区"),
+            (Column::Indicator, "indicator/指标"),
+            (Column::Period, "period/时期"),
+            (Column::Value, "value/数值"),
+        ] {
+            if !index.contains_key(&(c as u8)) {
+                return Err(Error::Csv {
+                    line: Some(1),
+                    message: format!(
+                        "missing column {name} in the header {:?}",
+                        headers.iter().collect::<Vec<_>>()
+                    ),
+                });
+            }
+        }
+        Ok(Layout { index })
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, c: Column) -> Option<&'r str> {
+        self.index
+            .get(&(c as u8))
+            .and_then(|(i, _)| record.get(*i))
+            .map(str::trim)
+    }
+
+    fn name(&self, c: Column) -> String {
+        self.index
+            .get(&(c as u8))
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Caches of the texts that repeat across rows: periods and units.
+#[derive(Default)]
+struct Caches {
+    periods: HashMap<String, Period>,
+    units: HashMap<String, (Magnitude, Unit)>,
+}
+
+impl Caches {
+    fn period(&mut self, text: &str) -> Result<Period> {
+        if let Some(p) = self.periods.get(text) {
+            return Ok(*p);
+        }
+        let p: Period = text.parse()?;
+        self.periods.insert(text.to_string(), p);
+        Ok(p)
+    }
+
+    /// A figure from a value cell and the unit cell ("46596" + "万元"), or the value alone
+    /// ("46596万元").
+    fn quantity(&mut self, value: &str, unit: Option<&str>) -> Result<Quantity> {
+        match unit.filter(|u| !u.is_empty()) {
+            None => value.parse(),
+            Some(unit) => {
+                if let Some(&(m, u)) = self.units.get(unit) {
+                    return Quantity::written(parse_decimal(value, "a number")?, m, u);
+                }
+                // A unit cell may still be repeated in the value ("46596万元" with 单位 万元).
+                if let Ok(q) = value.parse::<Quantity>() {
+                    return Ok(q);
+                }
+                let probe: Quantity = format!("1{unit}").parse().map_err(|e| match e {
+                    Error::UnknownUnit { unit: u, .. } => Error::UnknownUnit {
+                        input: unit.to_string(),
+                        unit: u,
+                    },
+                    other => other,
+                })?;
+                self.units
+                    .insert(unit.to_string(), (probe.magnitude(), probe.unit()));
+                Quantity::written(
+                    parse_decimal(value, "a number")?,
+                    probe.magnitude(),
+                    probe.unit(),
+                )
+            }
+        }
+    }
+}
+
+/// A published growth rate: "4.1", "4.1%", "-0.5%", "增长4.1%", "下降0.5%".
+fn parse_yoy(text: &str) -> Result<Rate> {
+    if text.ends_with('%') || text.ends_with('％') || text.ends_with('‰') {
+        return text.parse();
+    }
+    if let Ok(d) = parse_decimal(text, "a growth rate") {
+        return format!("{d}%").parse::<Rate>();
+    }
+    match text.parse::<Growth>()? {
+        Growth::Rate(r) => Ok(r),
+        other => Err(Error::domain(
+            "yoy",
+            other.state_word().unwrap_or_default(),
+            "a growth rate in percent",
+        )),
+    }
+}
+
+fn row_error(line: u64, column: String, error: Error) -> Error {
+    Error::Row {
+        line,
+        column,
+        error: Box::new(error),
+    }
+}
+
+impl Table {
+    /// Reads observations from CSV (UTF-8 with or without BOM; GBK/GB18030 too with the `gbk`
+    /// feature), leniently: every bad row is returned with its line number and reason, and the
+    /// good rows are kept. Duplicate keys are bad rows naming the line of the first.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] when the header lacks a required column or the input cannot be read at all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Table;
+    /// let csv = "region,indicator,period,value,unit\n示例县,retail,2023年,120.5,亿元\n示例县,retail,2023年,1,光年\n";
+    /// let (table, bad) = Table::read_csv(csv.as_bytes())?;
+    /// assert_eq!(table.len(), 1);
+    /// assert_eq!(bad[0].to_string(), r#"line 3, column unit: unknown unit "光年" in "光年""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_csv<R: Read>(reader: R) -> Result<(Table, Vec<Error>)> {
+        Table::read_csv_with(reader, &CsvOptions::new())
+    }
+
+    /// [`Table::read_csv`] with options: strict mode, another catalog.
+    ///
+    /// # Errors
+    ///
+    /// As [`Table::read_csv`]; in strict mode also the first bad row, as [`Error::Row`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "地区,指标,时期,数值\n示例县,无此指标,2023年,1亿元\n";
+    /// let err = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true)).unwrap_err();
+    /// assert!(err.to_string().starts_with("line 2, column 指标"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_csv_with<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, Vec<Error>)> {
+        let input = encoding::utf8_reader(reader)?;
+        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let headers = csv
+            .headers()
+            .map_err(|e| Error::Csv {
+                line: Some(1),
+                message: e.to_string(),
+            })?
+            .clone();
+        let layout = Layout::new(&headers)?;
+        let mut table = Table::with_catalog(options.catalog.clone());
+        let mut caches = Caches::default();
+        let mut bad = Vec::new();
+        let mut record = csv::StringRecord::new();
+        loop {
+            let line = csv.position().line() + 1;
+            match csv.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(line, |p| p.line());
+                    if record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    match table.row_from_record(&record, &layout, &mut caches, line) {
+                        Ok(row) => table.push_unsorted(row),
+                        Err(e) if options.strict => return Err(e),
+                        Err(e) => bad.push(e),
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(line, |p| p.line());
+                    let err = Error::Csv {
+                        line: Some(line),
+                        message: e.to_string(),
+                    };
+                    if options.strict || !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        return Err(err);
+                    }
+                    bad.push(err);
+                }
+            }
+        }
+        let duplicates = table.sort_rows();
+        if options.strict {
+            if let Some(first) = duplicates.into_iter().next() {
+                return Err(first);
+            }
+        } else {
+            bad.extend(duplicates);
+            bad.sort_by_key(|e| match e {
+                Error::Row { line, .. }
+                | Error::Csv {
+                    line: Some(line), ..
+                } => *line,
+                _ => 0,
+            });
+        }
+        Ok((table, bad))
+    }
+
+    fn row_from_record(
+        &mut self,
+        record: &csv::StringRecord,
+        layout: &Layout,
+        caches: &mut Caches,
+        line: u64,
+    ) -> Result<Row> {
+        let field = |c: Column| layout.get(record, c).unwrap_or("");
+        let err = |c: Column, e: Error| row_error(line, layout.name(c), e);
+        let indicator = self
+            .indicator_index(field(Column::Indicator))
+            .map_err(|e| err(Column::Indicator, e))?;
+        let expected = self.catalog().at(indicator as usize).unit();
+        let period = caches
+            .period(field(Column::Period))
+            .map_err(|e| err(Column::Period, e))?;
+        let unit_cell = layout.get(record, Column::Unit);
+        let unit_column = if unit_cell.is_some_and(|u| !u.is_empty()) {
+            Column::Unit
+        } else {
+            Column::Value
+        };
+        let value = caches
+            .quantity(field(Column::Value), unit_cell)
+            .map_err(|e| err(unit_column, e))?;
+        value
+            .same_dimension_as(expected)
+            .map_err(|e| err(Column::Value, e))?;
+        let status: Status = field(Column::Status)
+            .parse()
+            .map_err(|e| err(Column::Status, e))?;
+        let yoy = match field(Column::Yoy) {
+            "" => None,
+            text => Some(parse_yoy(text).map_err(|e| err(Column::Yoy, e))?),
+        };
+        let target = match field(Column::Target) {
+            "" => None,
+            text => {
+                let t = caches
+                    .quantity(text, unit_cell)
+                    .map_err(|e| err(Column::Target, e))?;
+                t.same_dimension_as(expected)
+                    .map_err(|e| err(Column::Target, e))?;
+                Some(t)
+            }
+        };
+        let region = self
+            .intern_region(field(Column::Region))
+            .map_err(|e| err(Column::Region, e))?;
+        let target = match target {
+            Some(t) => self.push_target(t)?,
+            None => u32::MAX,
+        };
+        Ok(Row {
+            region,
+            indicator,
+            period,
+            value,
+            yoy,
+            target,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            status,
+            partial: false,
+        })
+    }
+
+    /// Writes the table as CSV in the long format it is read from, with Chinese headers
+    /// (地区,指标,时期,数值,状态,同比增长,目标), indicators by Chinese name and figures as written,
+    /// so that reading it back gives equal values with equal digits. `bom` writes a UTF-8 BOM
+    /// first, for Excel.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Table;
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值,同比增长\n示例县,gdp,2023年,136.91亿元,4.1\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.write_csv(&mut out, false)?;
+    /// assert_eq!(String::from_utf8(out)?, "地区,指标,时期,数值,状态,同比增长,目标\n示例县,地区生产总值,2023年,136.91亿元,实际,4.1%,\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W, bom: bool) -> Result<()> {
+        let mut w = csv_writer(writer, bom)?;
+        write_record(
+            &mut w,
+            ["地区", "指标", "时期", "数值", "状态", "同比增长", "目标"],
+        )?;
+        for o in self.iter() {
+            write_record(
+                &mut w,
+                [
+                    o.region().to_string(),
+                    o.indicator().name().to_string(),
+                    o.period().to_string(),
+                    o.value().to_string(),
+                    o.status().to_string(),
+                    o.yoy().map(|r| r.to_string()).unwrap_or_default(),
+                    o.target().map(|t| t.to_string()).unwrap_or_default(),
+                ],
+            )?;
+        }
+        w.flush().map_err(io_error)
+    }
+}
+
+fn io_error(e: impl std::fmt::Display) -> Error {
+    Error::Csv {
+        line: None,
+        message: e.to_string(),
+    }
+}
+
+pub(crate) fn csv_writer<W: Write>(mut writer: W, bom: bool) -> Result<csv::Writer<W>> {
+    if bom {
+        writer.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
+    }
+    Ok(csv::Writer::from_writer(writer))
+}
+
+pub(crate) fn write_record<W: Write, I: IntoIterator<Item = T>, T: AsRef<[u8]>>(
+    w: &mut csv::Writer<W>,
+    record: I,
+) -> Result<()> {
+    w.write_record(record).map_err(io_error)
+}
+
+impl crate::Report {
+    /// Writes the report table as CSV (指标,本期,上年同期,同比增长,目标,完成率,序时进度差); `bom` writes
+    /// a UTF-8 BOM first, for Excel.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值,目标\n示例乡,fai,2023年1—10月,46596万元,4.4亿元\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.report("示例乡", &"2023年1—10月".parse()?)?.write_csv(&mut out, false)?;
+    /// assert!(String::from_utf8(out)?.ends_with("固定资产投资,46596万元,,,4.4亿元,105.9%,快于序时进度22.6个百分点\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W, bom: bool) -> Result<()> {
+        let mut w = csv_writer(writer, bom)?;
+        write_record(&mut w, crate::Report::HEADER)?;
+        for line in self.lines() {
+            write_record(&mut w, line.cells())?;
+        }
+        w.flush().map_err(io_error)
+    }
+}

@@ -1,0 +1,4 @@
+//! CSV in and out.
+
+pub(crate) mod csv;
+pub(crate) mod encoding;

@@ -1,0 +1,349 @@
+//! Roll-ups: regions to a parent region, months to 1—N月 and quarters, and 当月 from 累计.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::{Row, Table};
+use crate::{Error, IndicatorKind, Magnitude, Observation, Period, Quantity, Result, Status};
+
+/// Options for [`Table::roll_up`].
+///
+/// # Examples
+///
+/// ```
+/// let opts = tongji::RollUp::new().accept_partial(true);
+/// assert!(opts.is_partial_accepted());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RollUp {
+    accept_partial: bool,
+}
+
+impl RollUp {
+    /// A missing child makes the parent missing (the default).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(!tongji::RollUp::new().is_partial_accepted());
+    /// ```
+    pub const fn new() -> RollUp {
+        RollUp {
+            accept_partial: false,
+        }
+    }
+
+    /// Sum what is there when a child is missing, and mark the result partial.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::RollUp::new().accept_partial(true).is_partial_accepted());
+    /// ```
+    pub const fn accept_partial(self, yes: bool) -> RollUp {
+        RollUp {
+            accept_partial: yes,
+        }
+    }
+
+    /// Whether partial sums are accepted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(!tongji::RollUp::default().is_partial_accepted());
+    /// ```
+    pub const fn is_partial_accepted(&self) -> bool {
+        self.accept_partial
+    }
+}
+
+/// The status of a combination: the common one, or 预计 when they differ.
+fn combined_status(rows: &[&Row]) -> Status {
+    let first = rows.first().map_or(Status::Actual, |r| r.status);
+    if rows.iter().all(|r| r.status == first) {
+        first
+    } else {
+        Status::Estimated
+    }
+}
+
+fn sum_values<'a>(values: impl IntoIterator<Item = &'a Quantity>) -> Result<Option<Quantity>> {
+    Quantity::checked_sum(values)
+}
+
+impl Table {
+    fn region_id(&self, region: &str) -> Result<u32> {
+        self.region_ids
+            .get(region.trim())
+            .copied()
+            .ok_or_else(|| Error::Missing {
+                what: format!("region {:?} in the table", region.trim()),
+            })
+    }
+
+    /// Rolls the `children` regions up into `parent`: flows and stocks summed exactly; per-capita
+    /// and ratio indicators recomputed from their components with the catalog's weights
+    /// (Σ value × weight / Σ weight — never a plain average). Published growth rates are not
+    /// combined (they are at comparable prices); recompute the parent's growth from its levels
+    /// where the catalog allows. A child missing for an indicator and period makes the parent
+    /// missing there, unless [`RollUp::accept_partial`], which marks the sum partial. Targets are
+    /// summed when every child has one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Missing`] for a child region the table does not have; [`Error::Overflow`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{RollUp, Table};
+    /// let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.2亿元\n乙乡,retail,2023年,8000万元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let up = t.roll_up("乡镇合计", &["甲镇", "乙乡"], RollUp::new())?;
+    /// assert_eq!(up[0].value().to_string(), "2.0000亿元"); // 8000万元 is precise to 1万元
+    /// assert_eq!(up[0].value(), "2亿元".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll_up(
+        &self,
+        parent: &str,
+        children: &[&str],
+        options: RollUp,
+    ) -> Result<Vec<Observation>> {
+        let ids = children
+            .iter()
+            .map(|c| self.region_id(c))
+            .collect::<Result<Vec<_>>>()?;
+        let mut groups: BTreeMap<(u32, Period), Vec<&Row>> = BTreeMap::new();
+        for row in self.rows.iter().filter(|r| ids.contains(&r.region)) {
+            groups
+                .entry((row.indicator, row.period))
+                .or_default()
+                .push(row);
+        }
+        let mut out = Vec::new();
+        for ((indicator, period), rows) in groups {
+            let ind = self.catalog.at(indicator as usize);
+            let rolled = match ind.kind() {
+                IndicatorKind::Flow | IndicatorKind::Stock => Some(self.sum_rows(&rows)?),
+                _ => self.weighted_rows(ind.weight(), period, &rows)?,
+            };
+            let Some((value, used)) = rolled else {
+                continue;
+            };
+            let partial = used.len() < ids.len();
+            if partial && !options.accept_partial {
+                continue;
+            }
+            let mut o = Observation::new(parent, ind.code(), period, value)
+                .with_status(combined_status(&used))
+                .with_partial(partial);
+            let targets: Vec<Quantity> = used
+                .iter()
+                .filter_map(|r| self.targets.get(r.target as usize).copied())
+                .collect();
+            if !partial && targets.len() == used.len() {
+                if let Some(t) = sum_values(&targets)? {
+                    o = o.with_target(t);
+                }
+            }
+            out.push(o);
+        }
+        Ok(out)
+    }
+
+    fn sum_rows<'a>(&self, rows: &[&'a Row]) -> Result<(Quantity, Vec<&'a Row>)> {
+        let total = sum_values(rows.iter().map(|r| &r.value))?.ok_or(Error::Empty {
+            operand: "children",
+        })?;
+        Ok((total, rows.to_vec()))
+    }
+
+    /// Σ value × weight / Σ weight over the rows that have a weight; `None` without a weight
+    /// indicator or when no child has both.
+    fn weighted_rows<'a>(
+        &self,
+        weight: Option<&str>,
+        period: Period,
+        rows: &[&'a Row],
+    ) -> Result<Option<(Quantity, Vec<&'a Row>)>> {
+        let Some(weight) = weight.and_then(|w| self.indicator_index(w).ok()) else {
+            return Ok(None);
+        };
+        let overflow = || Error::overflow("weighted roll-up");
+        let (mut num, mut den) = (Decimal::ZERO, Decimal::ZERO);
+        let mut used = Vec::new();
+        for row in rows {
+            let Ok(i) = self.find((row.region, weight, period)) else {
+                continue;
+            };
+            let w = self.rows[i].value.base_value();
+            num = num
+                .checked_add(row.value.base_value().checked_mul(w).ok_or_else(overflow)?)
+                .ok_or_else(overflow)?;
+            den = den.checked_add(w).ok_or_else(overflow)?;
+            used.push(*row);
+        }
+        let Some(first) = used.first() else {
+            return Ok(None);
+        };
+        if den.is_zero() {
+            return Ok(None);
+        }
+        let value = num.checked_div(den).ok_or_else(overflow)?;
+        let unit = first.value.unit().base();
+        Ok(Some((Quantity::new(value, Magnitude::Ge, unit)?, used)))
+    }
+
+    fn flow_rows(
+        &self,
+        region: &str,
+        indicator: &str,
+        year: i32,
+    ) -> Result<(u32, u32, BTreeMap<Period, Row>)> {
+        let ind = self.indicator_index(indicator)?;
+        let entry = self.catalog.at(ind as usize);
+        if entry.kind() != IndicatorKind::Flow {
+            return Err(Error::domain(
+                "indicator",
+                entry.name(),
+                "a flow (only flows are summed over months)",
+            ));
+        }
+        let reg = self.region_id(region)?;
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.region == reg && r.indicator == ind && r.period.calendar_year() == year)
+            .map(|r| (r.period, *r))
+            .collect();
+        Ok((reg, ind, rows))
+    }
+
+    /// 累计 from single months: 1—m月 for every m up to the first missing month, and the quarters
+    /// whose months are all there. January and February released together as 1—2月 are used as
+    /// such. Only flows are summed over months.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Domain`] for an indicator that is not a flow; [`Error::Missing`] for an unknown
+    /// region; [`Error::Overflow`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Table;
+    /// let csv = "地区,指标,时期,数值\n示例县,retail,2023年1—2月,2.1亿元\n示例县,retail,2023年3月,1.1亿元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let c = t.cumulate("示例县", "retail", 2023)?;
+    /// let shown: Vec<String> = c.iter().map(|o| format!("{} {}", o.period(), o.value())).collect();
+    /// assert_eq!(shown, ["2023年1—3月 3.2亿元", "2023年一季度 3.2亿元"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cumulate(&self, region: &str, indicator: &str, year: i32) -> Result<Vec<Observation>> {
+        let (_, ind, rows) = self.flow_rows(region, indicator, year)?;
+        let code = self.catalog.at(ind as usize).code().to_string();
+        let month = |m: u8| Period::month(year, m).ok().and_then(|p| rows.get(&p));
+        let jan_feb = Period::year_to_month(year, 2)
+            .ok()
+            .and_then(|p| rows.get(&p));
+        let add = |a: Option<(Quantity, Vec<Row>)>,
+                   r: Option<&Row>|
+         -> Result<Option<(Quantity, Vec<Row>)>> {
+            match (a, r) {
+                (Some((q, mut used)), Some(r)) => {
+                    used.push(*r);
+                    Ok(Some((q.checked_add(&r.value)?, used)))
+                }
+                _ => Ok(None),
+            }
+        };
+        let mut out = Vec::new();
+        let emit = |out: &mut Vec<Observation>,
+                    period: Period,
+                    (value, used): &(Quantity, Vec<Row>)| {
+            let refs: Vec<&Row> = used.iter().collect();
+            out.push(
+                Observation::new(region, &code, period, *value).with_status(combined_status(&refs)),
+            );
+        };
+        // The first two months: Jan + Feb, or the combined 1—2月.
+        let mut acc = match (month(1), month(2), jan_feb) {
+            (Some(j), Some(f), _) => add(Some((j.value, vec![*j])), Some(f))?,
+            (_, _, Some(jf)) => Some((jf.value, vec![*jf])),
+            _ => None,
+        };
+        let q1_head = acc.clone();
+        if let Some(a) = &acc {
+            if jan_feb.is_none() {
+                emit(&mut out, Period::year_to_month(year, 2)?, a);
+            }
+        }
+        for m in 3..=12 {
+            acc = add(acc, month(m))?;
+            match &acc {
+                Some(a) => emit(&mut out, Period::year_to_month(year, m)?, a),
+                None => break,
+            }
+        }
+        for q in 1..=4u8 {
+            let first = (q - 1) * 3 + 1;
+            let head = if q == 1 {
+                q1_head.clone()
+            } else {
+                add(month(first).map(|r| (r.value, vec![*r])), month(first + 1))?
+            };
+            if let Some(sum) = add(head, month(first + 2))? {
+                emit(&mut out, Period::quarter(year, q)?, &sum);
+            }
+        }
+        Ok(out)
+    }
+
+    /// 当月 = 累计 − 上月累计: single months from year-to-date figures, for every month whose
+    /// previous year-to-date figure is there. February needs January's figure: when only 1—2月 is
+    /// published, the two months stay together.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Domain`] for an indicator that is not a flow; [`Error::Missing`] for an unknown
+    /// region; [`Error::Overflow`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Table;
+    /// let csv = "地区,指标,时期,数值\n示例县,retail,2023年1—9月,9.6亿元\n示例县,retail,2023年1—10月,10.8亿元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let m = t.monthly_from_cumulative("示例县", "retail", 2023)?;
+    /// assert_eq!(format!("{} {}", m[0].period(), m[0].value()), "2023年10月 1.2亿元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn monthly_from_cumulative(
+        &self,
+        region: &str,
+        indicator: &str,
+        year: i32,
+    ) -> Result<Vec<Observation>> {
+        let (_, ind, rows) = self.flow_rows(region, indicator, year)?;
+        let code = self.catalog.at(ind as usize).code().to_string();
+        let cum = |m: u8| {
+            Period::year_to_month(year, m)
+                .ok()
+                .and_then(|p| rows.get(&p))
+        };
+        let mut out = Vec::new();
+        for m in 2..=12 {
+            if let (Some(now), Some(before)) = (cum(m), cum(m - 1)) {
+                let value = now.value.checked_sub(&before.value)?;
+                out.push(
+                    Observation::new(region, &code, Period::month(year, m)?, value)
+                        .with_status(combined_status(&[now, before])),
+                );
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,293 @@
+//! One observation: region × indicator × period → value, with its status, published growth and
+//! target.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::{Error, Period, Quantity, Rate, Result};
+
+/// How final a figure is (SDMX `OBS_STATUS`): 实际 (A), 预计 (E), 初步 (P), 核实 (verified
+/// revision).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::Status;
+/// assert_eq!("预计".parse::<Status>()?, Status::Estimated);
+/// assert_eq!("E".parse::<Status>()?, Status::Estimated);
+/// assert_eq!(Status::Preliminary.to_string(), "初步");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Status {
+    /// 实际: an actual figure (SDMX A). The default.
+    #[default]
+    Actual,
+    /// 预计: an estimate (SDMX E).
+    Estimated,
+    /// 初步: a preliminary figure (SDMX P).
+    Preliminary,
+    /// 核实: a verified revision (the base next year's growth is computed on).
+    Verified,
+}
+
+impl Status {
+    /// The Chinese word.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Status::Verified.as_str(), "核实");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Actual => "实际",
+            Status::Estimated => "预计",
+            Status::Preliminary => "初步",
+            Status::Verified => "核实",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = Error;
+
+    /// Parses 实际/预计/初步/核实, the SDMX letters A/E/P, or the English words; empty is 实际.
+    fn from_str(s: &str) -> Result<Status> {
+        Ok(match s.trim() {
+            "" | "实际" | "A" | "actual" => Status::Actual,
+            "预计" | "E" | "estimated" => Status::Estimated,
+            "初步" | "P" | "preliminary" => Status::Preliminary,
+            "核实" | "V" | "verified" => Status::Verified,
+            _ => {
+                return Err(Error::Parse {
+                    input: s.to_string(),
+                    expected: "a status",
+                    reason: "expected 实际, 预计, 初步 or 核实",
+                    position: 0,
+                });
+            }
+        })
+    }
+}
+
+crate::text::serde_via_text!(Status);
+
+/// A figure of one indicator, for one region and period.
+///
+/// The published growth (`yoy`) is data, kept beside the level and never replaced by a recomputed
+/// one. The target is the period's (for a year-to-date row, usually the annual target).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Observation, Status};
+/// let o = Observation::new("示例县", "社会消费品零售总额", "2023年".parse()?, "120.5亿元".parse()?)
+///     .with_status(Status::Estimated)
+///     .with_yoy("9.5%".parse()?);
+/// assert_eq!(o.region(), "示例县");
+/// assert_eq!(o.yoy().unwrap().to_string(), "9.5%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Observation {
+    region: String,
+    indicator: String,
+    period: Period,
+    value: Quantity,
+    #[serde(default)]
+    status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    yoy: Option<Rate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<Quantity>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    partial: bool,
+}
+
+impl Observation {
+    /// An actual observation with no published growth and no target. `indicator` is a catalog
+    /// code or name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "136.91亿元".parse()?);
+    /// assert_eq!(o.value().to_string(), "136.91亿元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(region: &str, indicator: &str, period: Period, value: Quantity) -> Observation {
+        Observation {
+            region: region.trim().to_string(),
+            indicator: indicator.trim().to_string(),
+            period,
+            value,
+            status: Status::Actual,
+            yoy: None,
+            target: None,
+            partial: false,
+        }
+    }
+
+    /// With a status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Observation, Status};
+    /// let o = Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?).with_status(Status::Preliminary);
+    /// assert_eq!(o.status(), Status::Preliminary);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_status(self, status: Status) -> Observation {
+        Observation { status, ..self }
+    }
+
+    /// With a published year-on-year growth rate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?).with_yoy("4.1%".parse()?);
+    /// assert!(o.yoy().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_yoy(self, yoy: Rate) -> Observation {
+        Observation {
+            yoy: Some(yoy),
+            ..self
+        }
+    }
+
+    /// With a target for the period (an annual target on a year or year-to-date row).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("示例县", "fai", "2023年1—10月".parse()?, "46596万元".parse()?)
+    ///     .with_target("4.4亿元".parse()?);
+    /// assert_eq!(o.target().unwrap().to_string(), "4.4亿元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_target(self, target: Quantity) -> Observation {
+        Observation {
+            target: Some(target),
+            ..self
+        }
+    }
+
+    pub(crate) fn with_partial(self, partial: bool) -> Observation {
+        Observation { partial, ..self }
+    }
+
+    /// The region (示例县, 甲镇 …).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new(" 甲镇 ", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.region(), "甲镇");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The indicator as given (a code or a name); a [`crate::Table`] gives back codes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.indicator(), "gdp");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn indicator(&self) -> &str {
+        &self.indicator
+    }
+
+    /// The period.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.period().to_string(), "2023年");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1.20亿元".parse()?);
+    /// assert_eq!(o.value().to_string(), "1.20亿元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn value(&self) -> Quantity {
+        self.value
+    }
+
+    /// The status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.status(), tongji::Status::Actual);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The published year-on-year growth, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert!(o.yoy().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn yoy(&self) -> Option<Rate> {
+        self.yoy
+    }
+
+    /// The target, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert!(o.target().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self) -> Option<Quantity> {
+        self.target
+    }
+
+    /// Whether this is a partial sum (a roll-up that accepted missing children).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert!(!o.is_partial());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+}
