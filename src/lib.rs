@@ -46,6 +46,28 @@
 //!   percentage meaningless: 新增, 扭亏为盈, 减亏 …), [`completion`], [`share`], [`structure`],
 //!   [`contributions`], [`average_growth`], [`cagr`], [`per_unit`], [`schedule_gap`].
 //!
+//! ## Tables and CSV
+//!
+//! A [`Table`] holds observations (region × indicator × period → value, with status, published
+//! growth and target) against a [`Catalog`] of indicators that says how each aggregates and whether
+//! its growth may be recomputed from levels.
+//!
+//! ```
+//! use tongji::{Period, Table};
+//! let csv = "地区,指标,时期,数值,同比增长\n示例县,社会消费品零售总额,2023年,120.5亿元,\n示例县,社会消费品零售总额,2022年,110亿元,\n";
+//! let (table, bad_rows) = Table::read_csv(csv.as_bytes())?;
+//! assert!(bad_rows.is_empty());
+//! let g = table.growth("示例县", "社会消费品零售总额", &"2023年".parse::<Period>()?)?;
+//! assert_eq!(g.to_string(), "增长9.5%");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! CSV is long format, one observation a row, with Chinese or English headers: `地区/region`,
+//! `指标/indicator` (name or code), `时期/period`, `数值/value` (with its unit, or with a
+//! `单位/unit` column), and optionally `状态/status`, `同比增长/yoy`, `目标/target`. UTF-8 with or
+//! without BOM; GBK/GB18030 with the `gbk` feature (on by default). A bad row is reported with its
+//! line and column, and the good rows are kept ([`CsvOptions::strict`] fails instead).
+//!
 //! ## Rounding
 //!
 //! Figures are computed exactly (to 28 significant digits) and rounded once, when displayed.
@@ -54,6 +76,10 @@
 //! completion and percentage points to 1 decimal; 倍 to 2. A figure parsed from text displays with
 //! the digits it was written with. `format!("{:.2}", rate)` rounds half away from zero (our own
 //! formatting: `Decimal`'s `{:.N}` truncates).
+//!
+//! ## Features
+//!
+//! - `gbk` (default): decode GBK/GB18030 CSV input (encoding_rs).
 //!
 //! ## Errors and bad input
 //!

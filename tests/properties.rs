@@ -297,3 +297,74 @@ fn elapsed_of_twelve_months_is_100() {
         assert_eq!(p.elapsed().percent(), Decimal::ONE_HUNDRED, "{text}");
     }
 }
+
+mod tables {
+    use super::*;
+    use tongji::{Observation, RollUp, Table};
+
+    fn town(i: usize) -> String {
+        format!("镇{i}")
+    }
+
+    proptest! {
+        #[test]
+        fn roll_up_of_children_is_their_exact_sum(values in prop::collection::vec(decimal(), 1..6)) {
+            let mut t = Table::new();
+            for (i, v) in values.iter().enumerate() {
+                t.insert(Observation::new(&town(i), "retail", "2023年".parse().unwrap(), money(*v))).unwrap();
+            }
+            let names: Vec<String> = (0..values.len()).map(town).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let up = t.roll_up("县", &refs, RollUp::new()).unwrap();
+            let expected: Decimal = values.iter().copied().sum();
+            prop_assert_eq!(up.len(), 1);
+            prop_assert_eq!(up[0].value(), money(expected));
+        }
+
+        #[test]
+        fn months_from_cumulative_then_accumulated_give_it_back(months in prop::collection::vec(decimal(), 12)) {
+            // 累计 for 1—m月, then 当月 by difference, then 累计 again.
+            let mut ytd = Table::new();
+            let mut acc = Decimal::ZERO;
+            for (m, v) in months.iter().enumerate() {
+                acc += *v;
+                let p = Period::year_to_month(2023, m as u8 + 1).unwrap();
+                ytd.insert(Observation::new("县", "retail", p, money(acc))).unwrap();
+            }
+            let singles = ytd.monthly_from_cumulative("县", "retail", 2023).unwrap();
+            prop_assert_eq!(singles.len(), 11);
+            let mut monthly = Table::new();
+            monthly.insert(Observation::new("县", "retail", Period::month(2023, 1).unwrap(), money(months[0]))).unwrap();
+            for o in singles {
+                monthly.insert(o).unwrap();
+            }
+            let again = monthly.cumulate("县", "retail", 2023).unwrap();
+            for o in again.iter().filter(|o| o.period().is_cumulative()) {
+                let original = ytd.get("县", "retail", &o.period()).unwrap();
+                prop_assert_eq!(o.value(), original.value());
+            }
+        }
+
+        #[test]
+        fn csv_round_trip_keeps_values_and_digits(rows in prop::collection::vec((quantity_text(), 2000i32..2030, 1u8..=12), 1..20)) {
+            let mut t = Table::new();
+            for (i, (text, year, month)) in rows.iter().enumerate() {
+                let q: Quantity = text.parse().unwrap();
+                // Pick an indicator of the value's dimension where there is one; skip the rest.
+                let indicator = t.catalog().iter().find(|ind| ind.unit().dimension() == q.dimension()).map(|i| i.code().to_string());
+                let Some(indicator) = indicator else { continue };
+                let o = Observation::new(&town(i), &indicator, Period::month(*year, *month).unwrap(), q);
+                t.insert(o).unwrap();
+            }
+            let mut out = Vec::new();
+            t.write_csv(&mut out, false).unwrap();
+            let (back, bad) = Table::read_csv(out.as_slice()).unwrap();
+            prop_assert!(bad.is_empty(), "{:?}", bad);
+            prop_assert_eq!(back.len(), t.len());
+            for (a, b) in t.iter().zip(back.iter()) {
+                prop_assert_eq!(a.value().to_string(), b.value().to_string());
+                prop_assert_eq!(a.to_owned(), b.to_owned());
+            }
+        }
+    }
+}

@@ -1,8 +1,7 @@
 //! The indicator catalog: what each indicator is, its unit, how it aggregates, and whether its
 //! growth may be recomputed from levels.
 
-use std::collections::HashMap;
-
+use crate::text::fast_map::FastMap;
 use crate::{Error, Magnitude, Result, Unit};
 
 /// What kind of figure an indicator is, which decides how it aggregates.
@@ -267,7 +266,7 @@ impl Indicator {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     indicators: Vec<Indicator>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
 }
 
 impl Default for Catalog {
@@ -287,7 +286,7 @@ impl Catalog {
     pub fn empty() -> Catalog {
         Catalog {
             indicators: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: FastMap::default(),
         }
     }
 

@@ -6,6 +6,8 @@
 //! value instead ("46596万元"). Values are read from their text, never through a float.
 
 use std::collections::HashMap;
+
+use crate::text::fast_map::FastMap;
 use std::io::{Read, Write};
 
 use super::encoding;
@@ -162,8 +164,36 @@ impl Layout {
 /// Caches of the texts that repeat across rows: periods and units.
 #[derive(Default)]
 struct Caches {
-    periods: HashMap<String, Period>,
-    units: HashMap<String, (Magnitude, Unit)>,
+    periods: FastMap<String, Period>,
+    units: FastMap<String, (Magnitude, Unit)>,
+}
+
+/// Splits "46596.5万元" into its number and suffix when the number is plain ASCII
+/// (`-?digits(.digits)?`); `None` for anything else (fullwidth digits, separators, placeholders,
+/// qualifiers), which the full parser handles.
+fn plain_number(cell: &str) -> Option<(&str, &str)> {
+    let bytes = cell.as_bytes();
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    let digits_start = i;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == digits_start {
+        return None;
+    }
+    if bytes.get(i) == Some(&b'.') {
+        let frac_start = i + 1;
+        i = frac_start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == frac_start {
+            return None;
+        }
+    }
+    let (number, suffix) = cell.split_at(i);
+    // The suffix must be a unit, not more digits or a separator the full parser should see.
+    (!suffix.is_empty() && !suffix.starts_with([',', '.', ' '])).then_some((number, suffix))
 }
 
 impl Caches {
@@ -179,16 +209,31 @@ impl Caches {
     /// A figure from a value cell and the unit cell ("46596" + "万元"), or the value alone
     /// ("46596万元").
     fn quantity(&mut self, value: &str, unit: Option<&str>) -> Result<Quantity> {
-        match unit.filter(|u| !u.is_empty()) {
-            None => value.parse(),
-            Some(unit) => {
-                if let Some(&(m, u)) = self.units.get(unit) {
-                    return Quantity::written(parse_decimal(value, "a number")?, m, u);
+        let Some(unit) = unit.filter(|u| !u.is_empty()) else {
+            // The common case: ASCII digits and a unit seen before ("46596万元").
+            if let Some((number, suffix)) = plain_number(value) {
+                if let (Some(&(m, u)), Ok(d)) = (
+                    self.units.get(suffix),
+                    rust_decimal::Decimal::from_str_exact(number),
+                ) {
+                    return Quantity::written(d, m, u);
                 }
-                // A unit cell may still be repeated in the value ("46596万元" with 单位 万元).
-                if let Ok(q) = value.parse::<Quantity>() {
-                    return Ok(q);
+                let q: Quantity = value.parse()?;
+                if q.qualifier().is_none() {
+                    self.units
+                        .insert(suffix.to_string(), (q.magnitude(), q.unit()));
                 }
+                return Ok(q);
+            }
+            return value.parse();
+        };
+        // A cell that carries its own unit ("125亿元" beside a 单位 column) is read as written.
+        let Ok(number) = parse_decimal(value, "a number") else {
+            return value.parse();
+        };
+        let (m, u) = match self.units.get(unit) {
+            Some(&mu) => mu,
+            None => {
                 let probe: Quantity = format!("1{unit}").parse().map_err(|e| match e {
                     Error::UnknownUnit { unit: u, .. } => Error::UnknownUnit {
                         input: unit.to_string(),
@@ -196,21 +241,22 @@ impl Caches {
                     },
                     other => other,
                 })?;
-                self.units
-                    .insert(unit.to_string(), (probe.magnitude(), probe.unit()));
-                Quantity::written(
-                    parse_decimal(value, "a number")?,
-                    probe.magnitude(),
-                    probe.unit(),
-                )
+                let mu = (probe.magnitude(), probe.unit());
+                self.units.insert(unit.to_string(), mu);
+                mu
             }
-        }
+        };
+        Quantity::written(number, m, u)
     }
 }
 
 /// A published growth rate: "4.1", "4.1%", "-0.5%", "增长4.1%", "下降0.5%".
 fn parse_yoy(text: &str) -> Result<Rate> {
-    if text.ends_with('%') || text.ends_with('％') || text.ends_with('‰') {
+    let worded = text
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && !"－−＋０１２３４５６７８９".contains(c));
+    if !worded && (text.ends_with('%') || text.ends_with('％') || text.ends_with('‰')) {
         return text.parse();
     }
     if let Ok(d) = parse_decimal(text, "a growth rate") {

@@ -5,10 +5,10 @@ pub(crate) mod aggregate;
 pub(crate) mod observation;
 pub(crate) mod report;
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::indicator::growth::growth_of;
+use crate::text::fast_map::FastMap;
 use crate::{
     Catalog, Error, Growth, Indicator, Observation, Period, Quantity, Rate, Result, ScheduleGap,
     Status, completion, schedule_gap, share,
@@ -59,7 +59,7 @@ impl Row {
 pub struct Table {
     catalog: Catalog,
     regions: Vec<String>,
-    region_ids: HashMap<String, u32>,
+    region_ids: FastMap<String, u32>,
     /// Sorted by key, no two equal keys.
     rows: Vec<Row>,
     targets: Vec<Quantity>,
@@ -410,7 +410,7 @@ impl Table {
         Table {
             catalog,
             regions: Vec::new(),
-            region_ids: HashMap::new(),
+            region_ids: FastMap::default(),
             rows: Vec::new(),
             targets: Vec::new(),
         }
@@ -581,18 +581,20 @@ impl Table {
 
     /// Sorts rows by key and removes later duplicates, returning an error for each (with its line).
     pub(crate) fn sort_rows(&mut self) -> Vec<Error> {
-        // Stable: of two equal keys, the earlier line stays first.
-        self.rows.sort_by_key(Row::key);
+        // In place, without a second buffer: of two equal keys the earlier line sorts first and
+        // is kept (lines are unique within a file).
+        self.rows.sort_unstable_by_key(|r| (r.key(), r.line));
         let mut duplicates = Vec::new();
-        let mut kept: Vec<Row> = Vec::with_capacity(self.rows.len());
-        for row in self.rows.drain(..) {
-            match kept.last() {
-                Some(last) if last.key() == row.key() => duplicates.push((*last, row)),
-                _ => kept.push(row),
+        self.rows.dedup_by(|later, kept| {
+            let same = later.key() == kept.key();
+            if same {
+                duplicates.push((*kept, *later));
             }
+            same
+        });
+        if self.rows.capacity() > self.rows.len() + self.rows.len() / 4 {
+            self.rows.shrink_to_fit();
         }
-        kept.shrink_to_fit();
-        self.rows = kept;
         duplicates
             .into_iter()
             .map(|(first, dup)| Error::Row {

@@ -1,5 +1,6 @@
 //! Reading and writing Chinese figures: fullwidth forms, separators, placeholders.
 
+pub(crate) mod fast_map;
 pub(crate) mod number;
 
 /// Serde through text: serialize as `$to_text(self)` (the display text unless given), deserialize

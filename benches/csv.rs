@@ -1,0 +1,45 @@
+//! Reading a 1,000,000-row observation CSV (~59 MB, generated in code) into a table, and reading
+//! it then computing every row's year-on-year growth. Throughput is in rows.
+
+// criterion_group! and criterion_main! generate public items that cannot carry docs.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tongji::Table;
+
+#[path = "support/generate.rs"]
+mod generate;
+
+const ROWS: usize = 1_000_000;
+
+fn bench(c: &mut Criterion) {
+    let mut csv = Vec::with_capacity(ROWS * 60);
+    generate::write_rows(&mut csv, ROWS).expect("writing to memory");
+    let mut group = c.benchmark_group("csv");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(ROWS as u64));
+    group.bench_function("read_1m_rows", |b| {
+        b.iter(|| {
+            let (table, bad) = Table::read_csv(black_box(csv.as_slice())).unwrap();
+            assert!(bad.is_empty());
+            black_box(table.len())
+        })
+    });
+    group.bench_function("read_and_growth_1m_rows", |b| {
+        b.iter(|| {
+            let (table, _) = Table::read_csv(black_box(csv.as_slice())).unwrap();
+            black_box(
+                table
+                    .iter()
+                    .filter(|o| table.yoy_of(o).growth().is_some())
+                    .count(),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
