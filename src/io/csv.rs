@@ -5,12 +5,10 @@
 //! optional `unit/单位`, `status/状态`, `yoy/同比增长`, `target/目标`. The unit may stand in the
 //! value instead ("46596万元"). Values are read from their text, never through a float.
 
-use std::collections::HashMap;
-
 use crate::text::fast_map::FastMap;
 use std::io::{Read, Write};
 
-use super::encoding;
+use super::columns::{Layout, Spec, cell_error, for_each_record, line_of};
 use crate::table::{Row, Table};
 use crate::text::number::parse_decimal;
 use crate::{Catalog, Error, Growth, Magnitude, Period, Quantity, Rate, Result, Status, Unit};
@@ -80,6 +78,7 @@ impl CsvOptions {
     }
 }
 
+/// The columns of the observation CSV, in the order of [`SPECS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Region,
@@ -92,74 +91,47 @@ enum Column {
     Target,
 }
 
-fn column_of(header: &str) -> Option<Column> {
-    let h = header
-        .trim()
-        .trim_start_matches('\u{feff}')
-        .to_ascii_lowercase();
-    Some(match h.as_str() {
-        "region" | "地区" | "区域" => Column::Region,
-        "indicator" | "指标" | "指标名称" => Column::Indicator,
-        "period" | "时期" | "期别" => Column::Period,
-        "value" | "数值" | "值" => Column::Value,
-        "unit" | "单位" | "计量单位" => Column::Unit,
-        "status" | "状态" => Column::Status,
-        "yoy" | "同比增长" | "同比增长(%)" | "同比增长（%）" | "同比" | "增速" => {
-            Column::Yoy
-        }
-        "target" | "目标" | "目标任务" | "年度目标" => Column::Target,
-        _ => return None,
-    })
-}
-
-/// Column positions and header texts, from the header row.
-struct Layout {
-    index: HashMap<u8, (usize, String)>,
-}
-
-impl Layout {
-    fn new(headers: &csv::StringRecord) -> Result<Layout> {
-        let mut index = HashMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            if let Some(c) = column_of(h) {
-                index
-                    .entry(c as u8)
-                    .or_insert((i, h.trim().trim_start_matches('\u{feff}').to_string()));
-            }
-        }
-        for (c, name) in [
-            (Column::Region, "region/地区"),
-            (Column::Indicator, "indicator/指标"),
-            (Column::Period, "period/时期"),
-            (Column::Value, "value/数值"),
-        ] {
-            if !index.contains_key(&(c as u8)) {
-                return Err(Error::Csv {
-                    line: Some(1),
-                    message: format!(
-                        "missing column {name} in the header {:?}",
-                        headers.iter().collect::<Vec<_>>()
-                    ),
-                });
-            }
-        }
-        Ok(Layout { index })
-    }
-
-    fn get<'r>(&self, record: &'r csv::StringRecord, c: Column) -> Option<&'r str> {
-        self.index
-            .get(&(c as u8))
-            .and_then(|(i, _)| record.get(*i))
-            .map(str::trim)
-    }
-
-    fn name(&self, c: Column) -> String {
-        self.index
-            .get(&(c as u8))
-            .map(|(_, h)| h.clone())
-            .unwrap_or_default()
-    }
-}
+const SPECS: [Spec; 8] = [
+    Spec {
+        names: &["region", "地区", "区域"],
+        required: true,
+    },
+    Spec {
+        names: &["indicator", "指标", "指标名称"],
+        required: true,
+    },
+    Spec {
+        names: &["period", "时期", "期别"],
+        required: true,
+    },
+    Spec {
+        names: &["value", "数值", "值"],
+        required: true,
+    },
+    Spec {
+        names: &["unit", "单位", "计量单位"],
+        required: false,
+    },
+    Spec {
+        names: &["status", "状态"],
+        required: false,
+    },
+    Spec {
+        names: &[
+            "yoy",
+            "同比增长",
+            "同比增长(%)",
+            "同比增长（%）",
+            "同比",
+            "增速",
+        ],
+        required: false,
+    },
+    Spec {
+        names: &["target", "目标", "目标任务", "年度目标"],
+        required: false,
+    },
+];
 
 /// Caches of the texts that repeat across rows: periods and units.
 #[derive(Default)]
@@ -272,14 +244,6 @@ fn parse_yoy(text: &str) -> Result<Rate> {
     }
 }
 
-fn row_error(line: u64, column: String, error: Error) -> Error {
-    Error::Row {
-        line,
-        column,
-        error: Box::new(error),
-    }
-}
-
 impl Table {
     /// Reads observations from CSV (UTF-8 with or without BOM; GBK/GB18030 too with the `gbk`
     /// feature), leniently: every bad row is returned with its line number and reason, and the
@@ -319,48 +283,13 @@ impl Table {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_csv_with<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, Vec<Error>)> {
-        let input = encoding::utf8_reader(reader)?;
-        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-        let headers = csv
-            .headers()
-            .map_err(|e| Error::Csv {
-                line: Some(1),
-                message: e.to_string(),
-            })?
-            .clone();
-        let layout = Layout::new(&headers)?;
         let mut table = Table::with_catalog(options.catalog.clone());
         let mut caches = Caches::default();
-        let mut bad = Vec::new();
-        let mut record = csv::StringRecord::new();
-        loop {
-            let line = csv.position().line() + 1;
-            match csv.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let line = record.position().map_or(line, |p| p.line());
-                    if record.iter().all(|f| f.trim().is_empty()) {
-                        continue;
-                    }
-                    match table.row_from_record(&record, &layout, &mut caches, line) {
-                        Ok(row) => table.push_unsorted(row),
-                        Err(e) if options.strict => return Err(e),
-                        Err(e) => bad.push(e),
-                    }
-                }
-                Err(e) => {
-                    let line = e.position().map_or(line, |p| p.line());
-                    let err = Error::Csv {
-                        line: Some(line),
-                        message: e.to_string(),
-                    };
-                    if options.strict || !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                        return Err(err);
-                    }
-                    bad.push(err);
-                }
-            }
-        }
+        let mut bad = for_each_record(reader, &SPECS, options.strict, |record, layout, line| {
+            let row = table.row_from_record(record, layout, &mut caches, line)?;
+            table.push_unsorted(row);
+            Ok(())
+        })?;
         let duplicates = table.sort_rows();
         if options.strict {
             if let Some(first) = duplicates.into_iter().next() {
@@ -368,13 +297,7 @@ impl Table {
             }
         } else {
             bad.extend(duplicates);
-            bad.sort_by_key(|e| match e {
-                Error::Row { line, .. }
-                | Error::Csv {
-                    line: Some(line), ..
-                } => *line,
-                _ => 0,
-            });
+            bad.sort_by_key(line_of);
         }
         Ok((table, bad))
     }
@@ -386,8 +309,8 @@ impl Table {
         caches: &mut Caches,
         line: u64,
     ) -> Result<Row> {
-        let field = |c: Column| layout.get(record, c).unwrap_or("");
-        let err = |c: Column, e: Error| row_error(line, layout.name(c), e);
+        let field = |c: Column| layout.get(record, c as usize).unwrap_or("");
+        let err = |c: Column, e: Error| cell_error(line, layout, c as usize, e);
         let indicator = self
             .indicator_index(field(Column::Indicator))
             .map_err(|e| err(Column::Indicator, e))?;
@@ -395,7 +318,7 @@ impl Table {
         let period = caches
             .period(field(Column::Period))
             .map_err(|e| err(Column::Period, e))?;
-        let unit_cell = layout.get(record, Column::Unit);
+        let unit_cell = layout.get(record, Column::Unit as usize);
         let unit_column = if unit_cell.is_some_and(|u| !u.is_empty()) {
             Column::Unit
         } else {
