@@ -1,7 +1,8 @@
 //! The main job: read a county's indicators from a CSV export and print the report tables a work
 //! report needs — level, last year's level, 同比增长 (published, or recomputed and marked),
 //! 完成率 against the annual target, the gap to 序时进度 — the 三次产业结构, the township roll-up
-//! checked against the county's own figures, and 当月 figures derived from 累计.
+//! checked against the county's own figures, 当月 figures derived from 累计, and — for the bundled
+//! sample — the summary of its reform-task ledger.
 //!
 //! ```text
 //! cargo run --example county_report              # the bundled sample county, examples/data/county.csv
@@ -14,9 +15,10 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use tongji::{Period, Quantity, RollUp, Rounding, Table, structure};
+use tongji::{Ledger, Period, Quantity, RollUp, Rounding, Table, structure};
 
 const SAMPLE: &[u8] = include_bytes!("data/county.csv");
+const LEDGER: &[u8] = include_bytes!("data/ledger_2021.csv");
 
 /// The periods to report: for each indicator of the county, the latest year-to-date (or whole
 /// year) period of the latest year it has.
@@ -165,6 +167,21 @@ fn main() -> ExitCode {
     if let Some(year) = table.iter().map(|o| o.period().calendar_year()).max() {
         println!();
         print_months(&table, county, "固定资产投资", year);
+    }
+    // The reform ledger that goes with the bundled county (ledger_report prints it in full).
+    if std::env::args().nth(1).is_none() {
+        match Ledger::read_csv(LEDGER) {
+            Ok((ledger, _)) => {
+                let s = ledger.summary();
+                println!();
+                println!(
+                    "改革台账：{}，出台制度性成果{}项。",
+                    s.sentence(),
+                    s.overall().institutional()
+                );
+            }
+            Err(e) => eprintln!("{e}"),
+        }
     }
     ExitCode::SUCCESS
 }

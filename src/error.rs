@@ -96,9 +96,9 @@ pub enum Error {
         indicator: String,
     },
     /// The same region, indicator and period twice.
-    #[error("duplicate observation {key}{}", first_line.map(|l| format!(" (first at line {l})")).unwrap_or_default())]
+    #[error("duplicate {key}{}", first_line.map(|l| format!(" (first at line {l})")).unwrap_or_default())]
     Duplicate {
-        /// The key, as region / indicator / period.
+        /// What is duplicated: "observation 示例县 / 地区生产总值 / 2023年", "task 12".
         key: String,
         /// The line of the observation already held, when it came from a file.
         first_line: Option<u64>,

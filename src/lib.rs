@@ -68,6 +68,24 @@
 //! without BOM; GBK/GB18030 with the `gbk` feature (on by default). A bad row is reported with its
 //! line and column, and the good rows are kept ([`CsvOptions::strict`] fails instead).
 //!
+//! ## Ledgers
+//!
+//! A [`Ledger`] of reform tasks (领域, 任务, 牵头单位, 完成时限, 状态, 延期原因, 成果形式) gives the
+//! summary reports print — 完成率 over the tasks due (deferred and cancelled tasks leave the
+//! denominator) beside the rate over all tasks — the overdue list, and the changes between two
+//! monthly snapshots. A [`Rectification`] list gives 整改率.
+//!
+//! ```
+//! use tongji::Ledger;
+//! let csv = "领域,任务,牵头单位,完成时限,状态,延期原因\n经济体制,优化营商环境,发改委,2021年12月,已完成,\n行政体制,行政复议体制改革,司法局,2021年12月,延期,市级方案未印发\n";
+//! let (ledger, bad_rows) = Ledger::read_csv(csv.as_bytes())?;
+//! assert!(bad_rows.is_empty());
+//! let s = ledger.summary();
+//! assert_eq!(s.completion_rate().to_string(), "100.0%");
+//! assert_eq!(s.completion_rate_all().to_string(), "50.0%");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Rounding
 //!
 //! Figures are computed exactly (to 28 significant digits) and rounded once, when displayed.
@@ -92,6 +110,7 @@
 mod error;
 mod indicator;
 mod io;
+mod ledger;
 mod period;
 mod table;
 mod text;
@@ -109,6 +128,9 @@ pub use indicator::schedule::{ScheduleGap, schedule_gap};
 pub use indicator::share::{Adjusted, Structure, share, structure};
 pub use indicator::target::{completion, excess_over_target, reduction_completion};
 pub use io::csv::CsvOptions;
+pub use ledger::rectification::{Problem, ProblemStatus, Rectification, RectificationCounts};
+pub use ledger::task::{Deadline, Task, TaskStatus};
+pub use ledger::{Changes, Counts, Ledger, StatusChange, Summary, TaskRate};
 pub use period::{Period, elapsed_by_days};
 pub use table::aggregate::RollUp;
 pub use table::observation::{Observation, Status};

@@ -32,6 +32,7 @@ fn county_report_runs_on_the_sample() {
         "三次产业结构 10.7:36.0:53.3",
         "城镇居民人均可支配收入  与全县一致（37063元）",
         "固定资产投资当月值（累计相减，1—2月合并发布）: 3月4255万元",
+        "改革台账：明确8大领域共计44项改革事项(其中4项延期)，40项全部完成，完成率100%，出台制度性成果33项。",
     ] {
         assert!(
             stdout.contains(expected),
@@ -81,4 +82,31 @@ fn load_csv_reads_what_it_generates() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     // Every third row has a published rate; the others recompute from last year where allowed.
     assert!(stdout.contains("5000 rows read, 0 bad"), "{stdout}");
+}
+
+#[test]
+fn ledger_report_prints_the_seed_summary() {
+    let out = run("ledger_report", &[]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "明确8大领域共计44项改革事项(其中4项延期)，40项全部完成，完成率100%，出台制度性成果33项。",
+        "（完成率按应完成任务计100.0%，按全部任务计90.9%）",
+        "行政体制,4,2,2,0,100.0%",
+        "合计,44,40,4,0,100.0%",
+        "截至2022-07-01逾期未完成（挂账督办）：0项",
+        "19 开展行政复议体制改革，牵头单位区司法局，时限2022年12月，延期",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
+    }
+    // As of 2023, the four deferred tasks are overdue.
+    let out = run(
+        "ledger_report",
+        &["examples/data/ledger_2021.csv", "2023-01-15"],
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("逾期未完成（挂账督办）：4项"), "{stdout}");
 }

@@ -66,6 +66,17 @@ impl CsvOptions {
         }
     }
 
+    /// Whether the reader stops at the first bad row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::CsvOptions::new().strict(true).is_strict());
+    /// ```
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
     /// Read indicators against `catalog` instead of the built-in one.
     ///
     /// # Examples

@@ -614,7 +614,7 @@ impl Table {
 
     fn key_text(&self, region: u32, indicator: u32, period: Period) -> String {
         format!(
-            "{} / {} / {}",
+            "observation {} / {} / {}",
             self.regions[region as usize],
             self.catalog.at(indicator as usize).name(),
             period

@@ -1,0 +1,531 @@
+//! A reform task (改革任务) of a ledger: what, who, by when, and where it stands.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::{Error, Period, Result};
+
+/// Where a task stands.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::TaskStatus;
+/// assert_eq!("已完成".parse::<TaskStatus>()?, TaskStatus::Completed);
+/// assert_eq!("申请延期".parse::<TaskStatus>()?, TaskStatus::Deferred);
+/// assert_eq!(TaskStatus::InProgress.to_string(), "推进中");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskStatus {
+    /// 已完成 (销号).
+    Completed,
+    /// 推进中.
+    InProgress,
+    /// 延期: deferred with approval; leaves the denominator of 完成率. Needs a reason.
+    Deferred,
+    /// 未启动.
+    NotStarted,
+    /// 取消: cancelled; leaves the denominator of 完成率. Needs a reason.
+    Cancelled,
+}
+
+impl TaskStatus {
+    /// The Chinese word.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::TaskStatus::Deferred.as_str(), "延期");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Completed => "已完成",
+            TaskStatus::InProgress => "推进中",
+            TaskStatus::Deferred => "延期",
+            TaskStatus::NotStarted => "未启动",
+            TaskStatus::Cancelled => "取消",
+        }
+    }
+
+    /// Whether a task in this status needs a reason (延期, 取消).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::TaskStatus::Cancelled.needs_reason());
+    /// ```
+    pub const fn needs_reason(self) -> bool {
+        matches!(self, TaskStatus::Deferred | TaskStatus::Cancelled)
+    }
+
+    /// Whether the task still counts as due (not deferred, not cancelled).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::TaskStatus::InProgress.is_due());
+    /// assert!(!tongji::TaskStatus::Deferred.is_due());
+    /// ```
+    pub const fn is_due(self) -> bool {
+        !self.needs_reason()
+    }
+}
+
+impl fmt::Display for TaskStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for TaskStatus {
+    type Err = Error;
+
+    /// Parses 已完成/完成/已销号, 推进中/进行中/正在推进, 延期/申请延期, 未启动/未开始, 取消/已取消,
+    /// or the English words completed, in progress, deferred, not started, cancelled.
+    fn from_str(s: &str) -> Result<TaskStatus> {
+        Ok(match s.trim() {
+            "已完成" | "完成" | "已销号" | "completed" | "done" => TaskStatus::Completed,
+            "推进中" | "进行中" | "正在推进" | "in progress" => TaskStatus::InProgress,
+            "延期" | "申请延期" | "已延期" | "deferred" => TaskStatus::Deferred,
+            "未启动" | "未开始" | "not started" => TaskStatus::NotStarted,
+            "取消" | "已取消" | "cancelled" | "canceled" => TaskStatus::Cancelled,
+            _ => {
+                return Err(Error::Parse {
+                    input: s.to_string(),
+                    expected: "a task status",
+                    reason: "expected 已完成, 推进中, 延期, 未启动 or 取消",
+                    position: 0,
+                });
+            }
+        })
+    }
+}
+
+crate::text::serde_via_text!(TaskStatus);
+
+/// 完成时限: a date, or a period whose last day is the deadline ("2021年四季度" → 31 Dec 2021).
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use tongji::Deadline;
+/// let d: Deadline = "2021年四季度".parse()?;
+/// assert_eq!(d.last_day(), NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
+/// assert_eq!("2021-06-30".parse::<Deadline>()?.to_string(), "2021年6月30日");
+/// assert_eq!("2022年2月".parse::<Deadline>()?.last_day(), NaiveDate::from_ymd_opt(2022, 2, 28).unwrap());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Deadline {
+    /// A day.
+    Date(NaiveDate),
+    /// A period: due by its last day.
+    Period(Period),
+}
+
+impl Deadline {
+    /// The last day by which the task is due.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d: tongji::Deadline = "2024年2月".parse()?;
+    /// assert_eq!(d.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            Deadline::Date(d) => *d,
+            Deadline::Period(p) => {
+                let (year, last) = (p.calendar_year(), u32::from(p.months().1));
+                // The first day of the next month, minus one; periods are within years 1..=9999.
+                let (ny, nm) = if last == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, last + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(NaiveDate::MAX)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::Date(d) => f.pad(&format!("{}年{}月{}日", d.year(), d.month(), d.day())),
+            Deadline::Period(p) => p.fmt(f),
+        }
+    }
+}
+
+/// Parses a date: 2021年12月31日, 2021-12-31, 2021/12/31, 2021.12.31.
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t: String = crate::text::number::normalize(s)
+        .into_iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let t = t
+        .strip_suffix('日')
+        .or_else(|| t.strip_suffix('号'))
+        .unwrap_or(&t);
+    let parts: Vec<&str> = t.split(['年', '月', '-', '/', '.']).collect();
+    match parts.as_slice() {
+        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+        _ => None,
+    }
+}
+
+impl FromStr for Deadline {
+    type Err = Error;
+
+    /// Parses a date (2021年12月31日, 2021-12-31) or a period (2021年12月, 2021年四季度, 2021年底
+    /// = 2021年).
+    fn from_str(s: &str) -> Result<Deadline> {
+        if let Some(d) = parse_date(s) {
+            return Ok(Deadline::Date(d));
+        }
+        let t = s.trim();
+        let t = t
+            .strip_suffix("年底")
+            .or_else(|| t.strip_suffix("年末"))
+            .map_or_else(|| t.to_string(), |y| format!("{y}年"));
+        let t = t
+            .strip_suffix("底")
+            .or_else(|| t.strip_suffix("末"))
+            .unwrap_or(&t);
+        t.parse::<Period>().map(Deadline::Period).map_err(|_| Error::Parse {
+            input: s.to_string(),
+            expected: "a deadline",
+            reason: "expected a date (2021年12月31日, 2021-12-31) or a period (2021年12月, 2021年四季度)",
+            position: 0,
+        })
+    }
+}
+
+crate::text::serde_via_text!(Deadline);
+
+/// A reform task of a ledger (改革台账).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Task, TaskStatus};
+/// let t = Task::new("1", "经济体制", "优化营商环境", "发改委", "2021年12月".parse()?)
+///     .with_status(TaskStatus::Completed, None)?
+///     .with_outcome("制度性成果", &["《瑶海区2021年优化营商环境工作实施方案》"]);
+/// assert!(t.is_institutional());
+/// assert!(Task::new("2", "行政体制", "行政复议体制改革", "司法局", "2021年12月".parse()?)
+///     .with_status(TaskStatus::Deferred, None).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Task {
+    id: String,
+    domain: String,
+    title: String,
+    lead: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    responsible: Option<String>,
+    deadline: Deadline,
+    status: TaskStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outcome_form: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    outcome_documents: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    completed_on: Option<NaiveDate>,
+}
+
+/// The outcome form that counts as 制度性成果.
+pub(crate) const INSTITUTIONAL: &str = "制度性成果";
+
+impl Task {
+    /// A task not yet started: id, 领域, 任务, 牵头单位 and 完成时限.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = tongji::Task::new("7", "文化体制", "任务7", "宣传部", "2021年四季度".parse()?);
+    /// assert_eq!(t.status(), tongji::TaskStatus::NotStarted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: &str, domain: &str, title: &str, lead: &str, deadline: Deadline) -> Task {
+        Task {
+            id: id.trim().to_string(),
+            domain: domain.trim().to_string(),
+            title: title.trim().to_string(),
+            lead: lead.trim().to_string(),
+            responsible: None,
+            deadline,
+            status: TaskStatus::NotStarted,
+            reason: None,
+            outcome_form: None,
+            outcome_documents: Vec::new(),
+            completed_on: None,
+        }
+    }
+
+    /// With a status, and the reason a deferred or cancelled task needs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Domain`] when a deferred or cancelled task has no reason.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Task, TaskStatus};
+    /// let t = Task::new("3", "社会体制", "建立健全社区协商工作和运行机制", "民政局", "2021年12月".parse()?)
+    ///     .with_status(TaskStatus::Deferred, Some("市级文件目前暂无进展"))?;
+    /// assert_eq!(t.reason(), Some("市级文件目前暂无进展"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_status(self, status: TaskStatus, reason: Option<&str>) -> Result<Task> {
+        let reason = reason
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string);
+        if status.needs_reason() && reason.is_none() {
+            return Err(Error::domain(
+                "reason",
+                "\"\"",
+                "a reason for a deferred or cancelled task (延期原因)",
+            ));
+        }
+        Ok(Task {
+            status,
+            reason,
+            ..self
+        })
+    }
+
+    /// With the person responsible (责任人).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = tongji::Task::new("1", "经济体制", "任务1", "发改委", "2021年12月".parse()?).with_responsible("张三");
+    /// assert_eq!(t.responsible(), Some("张三"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_responsible(self, person: &str) -> Task {
+        Task {
+            responsible: Some(person.trim().to_string()).filter(|p| !p.is_empty()),
+            ..self
+        }
+    }
+
+    /// With the outcome form (成果形式, e.g. 制度性成果) and the documents issued (《…》 titles).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = tongji::Task::new("1", "经济体制", "任务1", "发改委", "2021年12月".parse()?)
+    ///     .with_outcome("制度性成果", &["《实施办法》"]);
+    /// assert_eq!(t.outcome_documents(), ["《实施办法》"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_outcome(self, form: &str, documents: &[&str]) -> Task {
+        Task {
+            outcome_form: Some(form.trim().to_string()).filter(|f| !f.is_empty()),
+            outcome_documents: documents
+                .iter()
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty())
+                .collect(),
+            ..self
+        }
+    }
+
+    /// With the date the task was completed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2021, 11, 30).unwrap();
+    /// let t = tongji::Task::new("1", "经济体制", "任务1", "发改委", "2021年12月".parse()?).with_completed_on(d);
+    /// assert_eq!(t.completed_on(), Some(d));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_completed_on(self, date: NaiveDate) -> Task {
+        Task {
+            completed_on: Some(date),
+            ..self
+        }
+    }
+
+    /// The id (编号).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new(" 1 ", "d", "t", "u", "2021年".parse()?).id(), "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The domain (领域).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "党的建设", "t", "u", "2021年".parse()?).domain(), "党的建设");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The task (任务).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "任务1", "u", "2021年".parse()?).title(), "任务1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The lead unit (牵头单位).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "司法局", "2021年".parse()?).lead(), "司法局");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lead(&self) -> &str {
+        &self.lead
+    }
+
+    /// The person responsible (责任人), if named.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).responsible(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn responsible(&self) -> Option<&str> {
+        self.responsible.as_deref()
+    }
+
+    /// The deadline (完成时限).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年四季度".parse()?).deadline().to_string(), "2021年四季度");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn deadline(&self) -> Deadline {
+        self.deadline
+    }
+
+    /// The status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).status(), tongji::TaskStatus::NotStarted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> TaskStatus {
+        self.status
+    }
+
+    /// The reason for deferral or cancellation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).reason(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+
+    /// The outcome form (成果形式).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_form(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome_form(&self) -> Option<&str> {
+        self.outcome_form.as_deref()
+    }
+
+    /// The outcome documents (《…》 titles).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_documents().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome_documents(&self) -> &[String] {
+        &self.outcome_documents
+    }
+
+    /// The completion date, if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).completed_on(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn completed_on(&self) -> Option<NaiveDate> {
+        self.completed_on
+    }
+
+    /// Whether the task is completed with a 制度性成果 (an institutional outcome).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).with_outcome("制度性成果", &[]);
+    /// assert!(!t.is_institutional()); // not completed yet
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_institutional(&self) -> bool {
+        self.status == TaskStatus::Completed && self.outcome_form.as_deref() == Some(INSTITUTIONAL)
+    }
+
+    /// Whether the task is overdue on `as_of`: neither completed nor cancelled, and past its
+    /// deadline's last day. A deferred task is chased against its new deadline, so keep the
+    /// deadline of a deferred task at the date it was deferred to.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let t = tongji::Task::new("1", "d", "t", "u", "2021年12月".parse()?);
+    /// assert!(!t.is_overdue(NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()));
+    /// assert!(t.is_overdue(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
+        !matches!(self.status, TaskStatus::Completed | TaskStatus::Cancelled)
+            && as_of > self.deadline.last_day()
+    }
+}
