@@ -418,7 +418,7 @@ impl Table {
                 ],
             )?;
         }
-        w.flush().map_err(io_error)
+        finish(w)
     }
 }
 
@@ -434,6 +434,11 @@ pub(crate) fn csv_writer<W: Write>(mut writer: W, bom: bool) -> Result<csv::Writ
         writer.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
     }
     Ok(csv::Writer::from_writer(writer))
+}
+
+/// Flushes a CSV writer, mapping an I/O failure to [`Error::Csv`].
+pub(crate) fn finish<W: Write>(mut w: csv::Writer<W>) -> Result<()> {
+    w.flush().map_err(io_error)
 }
 
 pub(crate) fn write_record<W: Write, I: IntoIterator<Item = T>, T: AsRef<[u8]>>(
@@ -466,6 +471,6 @@ impl crate::Report {
         for line in self.lines() {
             write_record(&mut w, line.cells())?;
         }
-        w.flush().map_err(io_error)
+        finish(w)
     }
 }

@@ -10,9 +10,9 @@ use std::io::{Read, Write};
 use chrono::NaiveDate;
 
 use crate::io::columns::{Spec, cell_error, for_each_record, line_of};
-use crate::io::csv::{csv_writer, write_record};
+use crate::io::csv::{csv_writer, finish, write_record};
 use crate::{CsvOptions, Error, Rate, Result, Rounding};
-use task::{Deadline, Task, TaskStatus, parse_date};
+use task::{Deadline, Task, TaskStatus, parse_date_cell};
 
 /// A count of something done out of a count that should be: 40 of 40 tasks, 12 of 15 problems.
 /// Displays as the rate at 1 place ("100.0%"), or "—" when nothing is counted.
@@ -402,10 +402,7 @@ impl Summary {
             write_record(&mut w, line(name, c))?;
         }
         write_record(&mut w, line("合计", &self.overall))?;
-        w.flush().map_err(|e| Error::Csv {
-            line: None,
-            message: e.to_string(),
-        })
+        finish(w)
     }
 }
 
@@ -933,17 +930,7 @@ impl Ledger {
                 match field(Col::Completed) {
                     "" => {}
                     text => {
-                        let date = parse_date(text).ok_or_else(|| {
-                            err(
-                                Col::Completed,
-                                Error::Parse {
-                                    input: text.to_string(),
-                                    expected: "a date",
-                                    reason: "expected a date such as 2021年11月30日 or 2021-11-30",
-                                    position: 0,
-                                },
-                            )
-                        })?;
+                        let date = parse_date_cell(text).map_err(|e| err(Col::Completed, e))?;
                         task = task.with_completed_on(date);
                     }
                 }
@@ -1018,9 +1005,6 @@ impl Ledger {
                 ],
             )?;
         }
-        w.flush().map_err(|e| Error::Csv {
-            line: None,
-            message: e.to_string(),
-        })
+        finish(w)
     }
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::TaskRate;
-use super::task::{Deadline, parse_date};
+use super::task::{Deadline, parse_date_cell};
 use crate::io::columns::{Spec, cell_error, for_each_record, line_of};
 use crate::{CsvOptions, Error, Result};
 
@@ -436,17 +436,7 @@ impl Rectification {
                 };
                 let rectified_on = match field(Col::Rectified) {
                     "" => None,
-                    text => Some(parse_date(text).ok_or_else(|| {
-                        err(
-                            Col::Rectified,
-                            Error::Parse {
-                                input: text.to_string(),
-                                expected: "a date",
-                                reason: "expected a date such as 2021年11月30日 or 2021-11-30",
-                                position: 0,
-                            },
-                        )
-                    })?),
+                    text => Some(parse_date_cell(text).map_err(|e| err(Col::Rectified, e))?),
                 };
                 list.problems.push(Problem {
                     source: field(Col::Source).to_string(),

@@ -184,6 +184,16 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
+/// [`parse_date`] with an error that quotes the cell.
+pub(crate) fn parse_date_cell(s: &str) -> Result<NaiveDate> {
+    parse_date(s).ok_or_else(|| Error::Parse {
+        input: s.to_string(),
+        expected: "a date",
+        reason: "expected a date such as 2021年11月30日 or 2021-11-30",
+        position: 0,
+    })
+}
+
 impl FromStr for Deadline {
     type Err = Error;
 
