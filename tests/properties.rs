@@ -368,3 +368,100 @@ mod tables {
         }
     }
 }
+
+mod no_panic {
+    use super::*;
+    use tongji::{Ledger, Rectification, Table};
+
+    /// Any decimal a figure could carry: full 96-bit mantissas, scales up to 28.
+    fn extreme() -> impl Strategy<Value = Quantity> {
+        (
+            any::<i64>(),
+            any::<i32>(),
+            0u32..=28,
+            prop::sample::select(MAGNITUDES),
+        )
+            .prop_filter_map("fits", |(hi, lo, scale, m)| {
+                let mantissa = i128::from(hi) * (1 << 32) + i128::from(lo);
+                let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+                Quantity::new(value, m.parse().ok()?, Unit::YUAN).ok()
+            })
+    }
+
+    /// CSV-shaped text from the characters and cells the readers care about.
+    fn csv_like() -> impl Strategy<Value = String> {
+        let cell = prop::sample::select(vec![
+            "",
+            "示例县",
+            "gdp",
+            "retail",
+            "2023年",
+            "2023年1—10月",
+            "1亿元",
+            "X",
+            "46596",
+            "万元",
+            "光年",
+            "4.1",
+            "增长4.1%",
+            "已完成",
+            "延期",
+            "经济体制",
+            "2021年12月",
+            "巡察",
+            "已整改",
+            "\"",
+            "\u{feff}",
+            "\u{ff}",
+        ]);
+        let header = prop::sample::select(vec![
+            "地区,指标,时期,数值,单位,同比增长,目标",
+            "领域,任务,牵头单位,完成时限,状态,延期原因",
+            "来源,问题,状态",
+            "region,indicator,period,value",
+        ]);
+        (
+            header,
+            prop::collection::vec(prop::collection::vec(cell, 0..8), 0..8),
+        )
+            .prop_map(|(h, rows)| {
+                let body: Vec<String> = rows.into_iter().map(|r| r.join(",")).collect();
+                format!("{h}\n{}", body.join("\n"))
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn readers_never_panic(text in csv_like(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            for input in [text.as_bytes(), bytes.as_slice()] {
+                if let Ok((t, _)) = Table::read_csv(input) {
+                    let mut out = Vec::new();
+                    prop_assert!(t.write_csv(&mut out, false).is_ok());
+                }
+                let _ = Ledger::read_csv(input);
+                let _ = Rectification::read_csv(input);
+            }
+        }
+
+        #[test]
+        fn math_on_extreme_figures_never_panics(a in extreme(), b in extreme(), c in extreme()) {
+            let _ = growth(&a, &b).map(|g| g.to_string());
+            let _ = completion(&a, &b).map(|r| r.to_string());
+            let _ = a.checked_add(&b);
+            let _ = a.checked_sub(&b);
+            let _ = tongji::per_unit(&a, &b);
+            let _ = tongji::cagr(&a, &b, 7);
+            let _ = tongji::multiple(&a, &b);
+            if let Ok(s) = structure(&[a, b, c]) {
+                let _ = s.to_string();
+                let _ = s.sum_error();
+                let _ = s.largest_remainder();
+            }
+            let _ = contributions(&[a, b], &[b, c]);
+            for m in MAGNITUDES {
+                let _ = a.to_magnitude(m.parse().unwrap());
+            }
+            let _ = a.rounded(Rounding::new(2)).map(|q| q.to_string());
+        }
+    }
+}

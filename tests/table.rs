@@ -318,3 +318,19 @@ fn report_table_csv() {
          接待游客,74.20万人次,,增长11.8%,,,\n"
     );
 }
+
+#[test]
+fn rounding_from_json_keeps_the_decimal_limit() {
+    let r: tongji::Rounding = serde_json::from_str(r#"{"places":99,"mode":"HalfEven"}"#).unwrap();
+    assert_eq!(r.places(), 28);
+    let s = tongji::structure(&["1万元".parse().unwrap(), "2万元".parse().unwrap()])
+        .unwrap()
+        .with_rounding(r);
+    // Shares scaled to 28 places do not fit a decimal: an error, not a panic.
+    assert!(matches!(s.largest_remainder(), Err(Error::Overflow { .. })));
+    assert!(
+        s.with_rounding(tongji::Rounding::new(2))
+            .largest_remainder()
+            .is_ok()
+    );
+}

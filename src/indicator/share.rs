@@ -194,7 +194,10 @@ impl Structure {
             .iter()
             .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(*f))
             .ok_or_else(overflow)?;
-        let missing = (target - floor_sum).max(Decimal::ZERO);
+        let missing = target
+            .checked_sub(floor_sum)
+            .ok_or_else(overflow)?
+            .max(Decimal::ZERO);
         let mut order: Vec<usize> = (0..floors.len()).collect();
         order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
         let mut left = missing;
@@ -202,7 +205,7 @@ impl Structure {
             if left <= Decimal::ZERO {
                 break;
             }
-            floors[i] += Decimal::ONE;
+            floors[i] = floors[i].checked_add(Decimal::ONE).ok_or_else(overflow)?;
             left -= Decimal::ONE;
         }
         let plain = self.rounded();
@@ -314,6 +317,34 @@ mod tests {
         let a = s.largest_remainder().unwrap();
         assert_eq!(a.to_string(), "16.7:16.7:16.7:16.7:16.6:16.6");
         assert_eq!(a.adjusted(), &[4, 5]);
+    }
+
+    #[test]
+    fn extreme_parts_are_errors_or_results_never_panics() {
+        let huge = Quantity::new(
+            Decimal::new(7, 0) * Decimal::from(10_i64.pow(18)),
+            crate::Magnitude::Yi,
+            crate::Unit::YUAN,
+        )
+        .unwrap();
+        let neg = Quantity::new(
+            -Decimal::new(7, 0) * Decimal::from(10_i64.pow(18)),
+            crate::Magnitude::Yi,
+            crate::Unit::YUAN,
+        )
+        .unwrap();
+        let one: Quantity = "1元".parse().unwrap();
+        for parts in [
+            vec![huge, neg, one],
+            vec![huge, one],
+            vec![neg, huge, one, one],
+        ] {
+            if let Ok(s) = structure(&parts) {
+                let _ = s.sum_error();
+                let _ = s.largest_remainder();
+                let _ = s.to_string();
+            }
+        }
     }
 
     #[test]

@@ -44,9 +44,24 @@ pub enum RoundingMode {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(from = "RoundingFields")]
 pub struct Rounding {
     places: u32,
     mode: RoundingMode,
+}
+
+/// What `Rounding` deserializes from, so that the places go through [`Rounding::new`]'s limit.
+#[derive(serde::Deserialize)]
+struct RoundingFields {
+    places: u32,
+    #[serde(default)]
+    mode: RoundingMode,
+}
+
+impl From<RoundingFields> for Rounding {
+    fn from(f: RoundingFields) -> Rounding {
+        Rounding::new(f.places).mode(f.mode)
+    }
 }
 
 impl Default for Rounding {
