@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use tongji::{Ledger, Period, Quantity, RollUp, Rounding, Table, structure};
+use tongji::{Ledger, Observation, Period, Quantity, RollUp, Rounding, Table, structure};
 
 const SAMPLE: &[u8] = include_bytes!("data/county.csv");
 const LEDGER: &[u8] = include_bytes!("data/ledger_2021.csv");
@@ -63,14 +63,13 @@ fn print_structure(table: &Table, county: &str, period: &Period) {
     }
 }
 
-fn print_roll_up(table: &Table, county: &str, towns: &[&str], period: &Period) {
-    let rolled = match table.roll_up("乡镇合计", towns, RollUp::new()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("roll-up: {e}");
-            return;
-        }
-    };
+fn print_roll_up(
+    table: &Table,
+    county: &str,
+    towns: &[&str],
+    rolled: &[Observation],
+    period: &Period,
+) {
     let rows: Vec<_> = rolled.iter().filter(|o| o.period() == *period).collect();
     if rows.is_empty() {
         return;
@@ -160,9 +159,7 @@ fn main() -> ExitCode {
             Err(e) => eprintln!("{e}"),
         }
         print_structure(&table, county, &period);
-        if !towns.is_empty() {
-            print_roll_up(&table, county, towns, &period);
-        }
+        print_roll_up(&table, county, towns, &rolled, &period);
     }
     if let Some(year) = table.iter().map(|o| o.period().calendar_year()).max() {
         println!();
