@@ -152,6 +152,17 @@ fn main() -> ExitCode {
         table.len(),
         bad_rows.len()
     );
+    // One roll-up of the townships over every indicator and period; each report shows its period.
+    let rolled = if towns.is_empty() {
+        Vec::new()
+    } else {
+        table
+            .roll_up("乡镇合计", towns, RollUp::new())
+            .unwrap_or_else(|e| {
+                eprintln!("roll-up: {e}");
+                Vec::new()
+            })
+    };
     for period in report_periods(&table, county) {
         println!();
         match table.report(county, &period) {
