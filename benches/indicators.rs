@@ -22,8 +22,10 @@ fn pairs() -> Vec<(Quantity, Quantity)> {
     };
     (0..PAIRS)
         .map(|_| {
-            let a = Quantity::new(Decimal::new(next(), 2), Magnitude::Wan, Unit::YUAN).unwrap();
-            let b = Quantity::new(Decimal::new(next(), 2), Magnitude::Wan, Unit::YUAN).unwrap();
+            let a =
+                Quantity::new(Decimal::new(next(), 2), Magnitude::TenThousand, Unit::YUAN).unwrap();
+            let b =
+                Quantity::new(Decimal::new(next(), 2), Magnitude::TenThousand, Unit::YUAN).unwrap();
             (a, b)
         })
         .collect()

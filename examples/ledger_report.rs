@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use tongji::{Ledger, TaskStatus};
+use tongji::{Ledger, TaskStatus, WriteOptions};
 
 const SAMPLE: &[u8] = include_bytes!("data/ledger_2021.csv");
 
@@ -57,7 +57,7 @@ fn main() -> ExitCode {
     );
     println!();
     println!("各领域改革任务完成情况");
-    if let Err(e) = summary.write_csv(std::io::stdout().lock(), false) {
+    if let Err(e) = summary.write_csv(std::io::stdout().lock(), &WriteOptions::new()) {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }

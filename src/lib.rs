@@ -30,7 +30,7 @@
 //! assert_eq!(s.to_string(), "9.0:33.4:57.6");
 //! let p: Period = "2023年1—10月".parse()?;
 //! assert_eq!(p.elapsed().to_string(), "83.3%");
-//! assert_eq!(tongji::schedule_gap(&r, &p.elapsed()).to_string(), "快于序时进度22.6个百分点");
+//! assert_eq!(tongji::schedule_gap(&r, &p.elapsed())?.to_string(), "快于序时进度22.6个百分点");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -106,17 +106,32 @@
 //! [`Error::UnknownUnit`] naming it; numbers with more digits than a decimal holds are refused,
 //! not rounded.
 #![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        reason = "a test that cannot unwrap has failed, which is what it should do"
+    )
+)]
 
 mod error;
 mod indicator;
 mod io;
 mod ledger;
+mod map;
 mod period;
 mod table;
 mod text;
 mod value;
 
-pub use error::{Error, Result};
+pub mod cookbook;
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;
+
+pub use error::{Error, ErrorKind, Location, Result};
 pub use indicator::average::{average_growth, cagr, doubling_rate, multiple};
 pub use indicator::catalog::{Catalog, Indicator, IndicatorKind};
 pub use indicator::contribution::{
@@ -127,22 +142,30 @@ pub use indicator::ratio::{per_capita, per_household, per_unit, yield_per_mu};
 pub use indicator::schedule::{ScheduleGap, schedule_gap};
 pub use indicator::share::{Adjusted, Structure, share, structure};
 pub use indicator::target::{completion, excess_over_target, reduction_completion};
-pub use io::csv::CsvOptions;
-pub use ledger::rectification::{Problem, ProblemStatus, Rectification, RectificationCounts};
-pub use ledger::task::{Deadline, Task, TaskStatus};
-pub use ledger::{Changes, Counts, Ledger, StatusChange, Summary, TaskRate};
+pub use io::options::{CsvOptions, WriteOptions};
+pub use ledger::Ledger;
+pub use ledger::changes::{Changes, StatusChange};
+pub use ledger::counts::Counts;
+pub use ledger::deadline::Deadline;
+pub use ledger::problem::{Problem, ProblemStatus};
+pub use ledger::rate::TaskRate;
+pub use ledger::rectification::{Rectification, RectificationCounts};
+pub use ledger::summary::Summary;
+pub use ledger::task::{Task, TaskStatus};
 pub use period::{Period, elapsed_by_days};
+pub use table::Table;
 pub use table::aggregate::RollUp;
 pub use table::observation::{Observation, Status};
 pub use table::report::{Report, ReportLine};
-pub use table::{ObservationRef, Table, Yoy};
+pub use table::row::ObservationRef;
+pub use table::yoy::Yoy;
 pub use value::magnitude::Magnitude;
 pub use value::multiple::Multiple;
 pub use value::points::{PercentPoints, rate_change_wording};
 pub use value::quantity::{Precision, Qualifier, Quantity};
 pub use value::rate::Rate;
 pub use value::rounding::{Rounding, RoundingMode};
-pub use value::unit::{Dimension, Unit};
+pub use value::unit::{Dimension, Factor, Unit};
 
 /// The README's quick start, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -9,12 +9,11 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::text::number::normalize;
 use crate::{Error, Rate, Result};
 
 /// How a period is written; it does not change what the period covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Label {
+pub(crate) enum Label {
     Year,
     Half,
     Quarter,
@@ -50,13 +49,13 @@ pub struct Period {
     label: Label,
 }
 
-const QUARTER_NAMES: [&str; 4] = ["一", "二", "三", "四"];
-const MAX_YEAR: i32 = 9999;
+/// The last year a period may be in.
+pub(crate) const MAX_YEAR: i32 = 9999;
 
 impl Period {
-    fn make(year: i32, first: u8, last: u8, label: Label) -> Result<Period> {
+    pub(crate) fn make(year: i32, first: u8, last: u8, label: Label) -> Result<Period> {
         if !(1..=MAX_YEAR).contains(&year) {
-            return Err(Error::domain("year", year, "a year from 1 to 9999"));
+            return Err(Error::out_of_range("year", year, "a year from 1 to 9999"));
         }
         Ok(Period {
             year,
@@ -70,7 +69,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a year outside 1..=9999.
+    /// [`crate::ErrorKind::OutOfRange`] for a year outside 1..=9999.
     ///
     /// # Examples
     ///
@@ -87,7 +86,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a half other than 1 or 2, or a bad year.
+    /// [`crate::ErrorKind::OutOfRange`] for a half other than 1 or 2, or a bad year.
     ///
     /// # Examples
     ///
@@ -99,7 +98,11 @@ impl Period {
         match half {
             1 => Period::make(year, 1, 6, Label::Half),
             2 => Period::make(year, 7, 12, Label::Half),
-            _ => Err(Error::domain("half", half, "1 (上半年) or 2 (下半年)")),
+            _ => Err(Error::out_of_range(
+                "half",
+                half,
+                "1 (上半年) or 2 (下半年)",
+            )),
         }
     }
 
@@ -107,7 +110,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a quarter outside 1..=4, or a bad year.
+    /// [`crate::ErrorKind::OutOfRange`] for a quarter outside 1..=4, or a bad year.
     ///
     /// # Examples
     ///
@@ -117,7 +120,11 @@ impl Period {
     /// ```
     pub fn quarter(year: i32, quarter: u8) -> Result<Period> {
         if !(1..=4).contains(&quarter) {
-            return Err(Error::domain("quarter", quarter, "a quarter from 1 to 4"));
+            return Err(Error::out_of_range(
+                "quarter",
+                quarter,
+                "a quarter from 1 to 4",
+            ));
         }
         Period::make(year, quarter * 3 - 2, quarter * 3, Label::Quarter)
     }
@@ -126,7 +133,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a month outside 1..=12, or a bad year.
+    /// [`crate::ErrorKind::OutOfRange`] for a month outside 1..=12, or a bad year.
     ///
     /// # Examples
     ///
@@ -143,7 +150,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a month outside 1..=12, or a bad year.
+    /// [`crate::ErrorKind::OutOfRange`] for a month outside 1..=12, or a bad year.
     ///
     /// # Examples
     ///
@@ -165,7 +172,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for a bad year.
+    /// [`crate::ErrorKind::OutOfRange`] for a bad year.
     ///
     /// # Examples
     ///
@@ -221,7 +228,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] before year 1.
+    /// [`crate::ErrorKind::OutOfRange`] before year 1.
     ///
     /// # Examples
     ///
@@ -240,7 +247,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] before year 1.
+    /// [`crate::ErrorKind::OutOfRange`] before year 1.
     ///
     /// # Examples
     ///
@@ -287,13 +294,18 @@ impl Period {
     fn key(&self) -> (i32, u8, u8) {
         (self.year, self.first, self.last)
     }
+
+    /// How the period is written.
+    pub(crate) fn label(&self) -> Label {
+        self.label
+    }
 }
 
 fn check_month(month: u8) -> Result<()> {
     if (1..=12).contains(&month) {
         Ok(())
     } else {
-        Err(Error::domain("month", month, "a month from 1 to 12"))
+        Err(Error::out_of_range("month", month, "a month from 1 to 12"))
     }
 }
 
@@ -346,89 +358,20 @@ impl Ord for Period {
 }
 
 impl fmt::Display for Period {
+    /// "2023年1—10月", "2023年前三季度", "2023年三季度", "2023年": as the period was written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rest = match self.label {
-            Label::Year => String::new(),
-            Label::Half if self.first == 1 => "上半年".to_string(),
-            Label::Half => "下半年".to_string(),
-            Label::Quarter => format!("{}季度", QUARTER_NAMES[usize::from(self.last / 3 - 1)]),
-            Label::Month => format!("{}月", self.last),
-            Label::ToMonth => format!("1—{}月", self.last),
-            Label::FirstThreeQuarters => "前三季度".to_string(),
-        };
-        crate::text::pad(f, &format!("{}年{rest}", self.year))
+        crate::text::layout::write_padded(f, |w| crate::text::period::write_period(w, self))
     }
 }
 
 impl FromStr for Period {
     type Err = Error;
 
+    /// Parses "2023年1—10月", "2023年1-10月", "2023年1至10月", "2023年1～10月", "2023年10月份",
+    /// "2023年第三季度", "2023年3季度", "2023年上半年", "2023年前三季度", "2023年度", "2023年全年",
+    /// with fullwidth digits too.
     fn from_str(s: &str) -> Result<Period> {
-        let chars: String = normalize(s)
-            .into_iter()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let fail = |reason: &'static str, position: usize| Error::Parse {
-            input: s.to_string(),
-            expected: "a period",
-            reason,
-            position,
-        };
-        let digits = chars.chars().take_while(char::is_ascii_digit).count();
-        if digits == 0 {
-            return Err(fail("expected a year such as 2023年", 0));
-        }
-        let year: i32 = chars[..digits]
-            .parse()
-            .map_err(|_| fail("year out of range", 0))?;
-        let rest = chars[digits..]
-            .strip_prefix('年')
-            .ok_or_else(|| fail("expected 年 after the year", digits))?;
-        let at = digits + 1;
-        let rest = rest.strip_suffix('份').unwrap_or(rest);
-        match rest {
-            "" | "度" | "全年" => return Period::year(year),
-            "上半年" => return Period::half(year, 1),
-            "下半年" => return Period::half(year, 2),
-            "前三季度" => return Period::first_three_quarters(year),
-            _ => {}
-        }
-        if let Some(q) = rest.strip_suffix("季度") {
-            let q = q.strip_prefix('第').unwrap_or(q);
-            let n = QUARTER_NAMES
-                .iter()
-                .position(|name| *name == q)
-                .map(|i| i + 1)
-                .or_else(|| q.parse::<usize>().ok())
-                .ok_or_else(|| fail("expected a quarter 一 to 四 before 季度", at))?;
-            let n =
-                u8::try_from(n).map_err(|_| fail("expected a quarter 一 to 四 before 季度", at))?;
-            return Period::quarter(year, n);
-        }
-        let months = rest.strip_suffix('月').ok_or_else(|| {
-            fail(
-                "expected 月, 季度, 上半年, 下半年 or 前三季度 after the year",
-                at,
-            )
-        })?;
-        let month = |t: &str, pos: usize| -> Result<u8> {
-            t.parse::<u8>()
-                .map_err(|_| fail("expected a month number", pos))
-        };
-        let separators = ['—', '-', '~', '至', '到', '―'];
-        match months.split_once(|c| separators.contains(&c)) {
-            None => Period::month(year, month(months, at)?),
-            Some((from, to)) => {
-                let to = to.trim_start_matches(|c| separators.contains(&c));
-                if month(from, at)? != 1 {
-                    return Err(fail(
-                        "a range of months must start in 1月 (year to date)",
-                        at,
-                    ));
-                }
-                Period::year_to_month(year, month(to, at + from.chars().count() + 1)?)
-            }
-        }
+        crate::text::period::parse_period(s)
     }
 }
 

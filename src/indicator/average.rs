@@ -38,7 +38,11 @@ fn growth_factor(rate: &Rate) -> Result<Decimal> {
         .checked_add(rate.fraction())
         .ok_or(Error::overflow("growth factor"))?;
     if factor <= Decimal::ZERO {
-        return Err(Error::domain("growth rate", rate, "a growth above -100%"));
+        return Err(Error::out_of_range(
+            "growth rate",
+            rate,
+            "a growth above -100%",
+        ));
     }
     Ok(factor)
 }
@@ -51,21 +55,24 @@ fn growth_factor(rate: &Rate) -> Result<Decimal> {
 ///
 /// # Errors
 ///
-/// [`Error::Empty`]; [`Error::Domain`] for a growth of −100% or less; [`Error::Overflow`].
+/// [`crate::ErrorKind::Empty`]; [`crate::ErrorKind::OutOfRange`] for a growth of −100% or less;
+/// [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::average_growth;
-/// let avg = average_growth(&["2.3%".parse()?, "8.1%".parse()?])?;
-/// assert_eq!(avg.to_string(), "5.2%"); // sqrt(1.023 × 1.081) − 1
+/// // 2021年一季度国内生产总值同比增长18.3%，两年平均增长5.0%（2020年一季度下降6.8%）
+/// let avg = average_growth(&["18.3%".parse()?, "-6.8%".parse()?])?;
+/// assert_eq!(avg.to_string(), "5.0%"); // sqrt(1.183 × 0.932) − 1
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "两年平均增长")]
+#[doc(alias = "两年平均")]
+#[doc(alias = "平均增长")]
 pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
     if rates.is_empty() {
-        return Err(Error::Empty {
-            operand: "growth rates",
-        });
+        return Err(Error::empty("growth rates"));
     }
     let mut product = Decimal::ONE;
     for r in rates {
@@ -85,32 +92,38 @@ fn root_less_one(x: Decimal, n: u32, operation: &'static str) -> Result<Rate> {
     )
 }
 
-/// 年均增长 (CAGR) over `years`: `(last / first)^(1/years) − 1`.
+/// 年均增长 (CAGR) over `years`, the later level first: `(last / first)^(1/years) − 1`.
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when `years` is 0 or `first` is not above zero or `last` is negative;
-/// [`Error::UnitMismatch`]; [`Error::Overflow`].
+/// [`crate::ErrorKind::OutOfRange`] when `years` is 0 or `last` is negative;
+/// [`crate::ErrorKind::ZeroBase`] / [`crate::ErrorKind::NegativeBase`] when `first` is not above
+/// zero; [`crate::ErrorKind::UnitMismatch`]; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::cagr;
-/// let g = cagr(&"100亿元".parse()?, &"146.93亿元".parse()?, 5)?;
+/// let q = |s: &str| s.parse::<tongji::Quantity>();
+/// let g = cagr(&q("146.93亿元")?, &q("100亿元")?, 5)?; // five years from 100亿元 to 146.93亿元
 /// assert_eq!(g.to_string(), "8.0%");
-/// assert!(cagr(&"100亿元".parse()?, &"120亿元".parse()?, 0).is_err());
+/// assert!(cagr(&q("120亿元")?, &q("100亿元")?, 0).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn cagr(first: &Quantity, last: &Quantity, years: u32) -> Result<Rate> {
+#[doc(alias = "年均增长")]
+#[doc(alias = "年均增速")]
+pub fn cagr(last: &Quantity, first: &Quantity, years: u32) -> Result<Rate> {
     first.same_dimension(last)?;
     if years == 0 {
-        return Err(Error::domain("years", years, "at least one year"));
+        return Err(Error::out_of_range("years", years, "at least one year"));
     }
-    if first.base_value() <= Decimal::ZERO {
-        return Err(Error::domain("first level", first, "a level above zero"));
-    }
-    if last.base_value().is_sign_negative() && !last.base_value().is_zero() {
-        return Err(Error::domain("last level", last, "a level of zero or more"));
+    super::target::positive(first, "first level")?;
+    if last.is_negative() {
+        return Err(Error::out_of_range(
+            "last level",
+            last,
+            "a level of zero or more",
+        ));
     }
     if last.is_zero() {
         return Ok(Rate::from_percent(-Decimal::ONE_HUNDRED));
@@ -127,7 +140,8 @@ pub fn cagr(first: &Quantity, last: &Quantity, years: u32) -> Result<Rate> {
 ///
 /// # Errors
 ///
-/// [`Error::DivisionByZero`] for a zero base; [`Error::UnitMismatch`]; [`Error::Overflow`].
+/// [`crate::ErrorKind::ZeroBase`] for a zero base; [`crate::ErrorKind::UnitMismatch`];
+/// [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
@@ -136,10 +150,11 @@ pub fn cagr(first: &Quantity, last: &Quantity, years: u32) -> Result<Rate> {
 /// assert_eq!(multiple(&"27.9亿元".parse()?, &"10亿元".parse()?)?.to_string(), "2.79倍");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "倍数")]
 pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
     current.same_dimension(base)?;
     if base.is_zero() {
-        return Err(Error::DivisionByZero { operand: "base" });
+        return Err(Error::zero_base("base"));
     }
     current
         .base_value()
@@ -153,7 +168,7 @@ pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when `years` is 0; [`Error::Overflow`].
+/// [`crate::ErrorKind::OutOfRange`] when `years` is 0; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
@@ -163,9 +178,11 @@ pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
 /// assert_eq!(doubling_rate(2, 20)?.to_string(), "7.2%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "翻番")]
+#[doc(alias = "翻一番")]
 pub fn doubling_rate(doublings: u32, years: u32) -> Result<Rate> {
     if years == 0 {
-        return Err(Error::domain("years", years, "at least one year"));
+        return Err(Error::out_of_range("years", years, "at least one year"));
     }
     let target = Decimal::TWO
         .checked_powu(u64::from(doublings))
@@ -197,10 +214,10 @@ mod tests {
     fn bad_input() {
         assert!(average_growth(&[]).is_err());
         assert!(average_growth(&["-100%".parse().unwrap()]).is_err());
-        assert!(cagr(&"0万元".parse().unwrap(), &"1万元".parse().unwrap(), 3).is_err());
-        assert!(cagr(&"1万元".parse().unwrap(), &"-1万元".parse().unwrap(), 3).is_err());
+        assert!(cagr(&"1万元".parse().unwrap(), &"0万元".parse().unwrap(), 3).is_err());
+        assert!(cagr(&"-1万元".parse().unwrap(), &"1万元".parse().unwrap(), 3).is_err());
         assert_eq!(
-            cagr(&"1万元".parse().unwrap(), &"0万元".parse().unwrap(), 3)
+            cagr(&"0万元".parse().unwrap(), &"1万元".parse().unwrap(), 3)
                 .unwrap()
                 .to_string(),
             "-100.0%"

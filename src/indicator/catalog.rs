@@ -1,7 +1,7 @@
 //! The indicator catalog: what each indicator is, its unit, how it aggregates, and whether its
 //! growth may be recomputed from levels.
 
-use crate::text::fast_map::FastMap;
+use crate::map::FastMap;
 use crate::{Error, Magnitude, Result, Unit};
 
 /// What kind of figure an indicator is, which decides how it aggregates.
@@ -57,14 +57,16 @@ impl Indicator {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] when the code or name is empty.
+    /// [`crate::ErrorKind::Empty`] when the code or name is blank.
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::{Indicator, IndicatorKind, Magnitude, Unit};
-    /// let i = Indicator::new("tea_output", "茶叶产量", Unit::TONNE, Magnitude::Ge, IndicatorKind::Flow)?;
-    /// assert_eq!(i.code(), "tea_output");
+    /// let i = Indicator::new("tea_output", " 茶叶产量 ", Unit::TONNE, Magnitude::One, IndicatorKind::Flow)?;
+    /// assert_eq!((i.code(), i.name()), ("tea_output", "茶叶产量"));
+    /// assert_eq!(Indicator::new("x", " ", Unit::TONNE, Magnitude::One, IndicatorKind::Flow).unwrap_err().to_string(),
+    ///            "indicator name is empty");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -74,12 +76,11 @@ impl Indicator {
         magnitude: Magnitude,
         kind: IndicatorKind,
     ) -> Result<Indicator> {
-        if code.trim().is_empty() || name.trim().is_empty() {
-            return Err(Error::domain(
-                "indicator",
-                format!("{code:?} {name:?}"),
-                "a code and a name",
-            ));
+        if code.trim().is_empty() {
+            return Err(Error::empty("indicator code"));
+        }
+        if name.trim().is_empty() {
+            return Err(Error::empty("indicator name"));
         }
         Ok(Indicator {
             code: code.trim().to_string(),
@@ -101,7 +102,7 @@ impl Indicator {
     ///
     /// ```
     /// use tongji::{Indicator, IndicatorKind, Magnitude, Unit};
-    /// let i = Indicator::new("va", "增加值", Unit::YUAN, Magnitude::Yi, IndicatorKind::Flow)?.published_growth_only();
+    /// let i = Indicator::new("va", "增加值", Unit::YUAN, Magnitude::HundredMillion, IndicatorKind::Flow)?.published_growth_only();
     /// assert!(!i.growth_from_levels());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -194,7 +195,7 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().magnitude(), tongji::Magnitude::Yi);
+    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().magnitude(), tongji::Magnitude::HundredMillion);
     /// ```
     pub fn magnitude(&self) -> Magnitude {
         self.magnitude
@@ -258,9 +259,9 @@ impl Indicator {
 /// ```
 /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
 /// let mut c = Catalog::builtin();
-/// c.add(Indicator::new("tea_output", "茶叶产量", Unit::TONNE, Magnitude::Ge, IndicatorKind::Flow)?)?;
+/// c.add(Indicator::new("tea_output", "茶叶产量", Unit::TONNE, Magnitude::One, IndicatorKind::Flow)?)?;
 /// assert_eq!(c.get("茶叶产量").unwrap().code(), "tea_output");
-/// assert!(c.add(Indicator::new("gdp", "重复", Unit::YUAN, Magnitude::Yi, IndicatorKind::Flow)?).is_err());
+/// assert!(c.add(Indicator::new("gdp", "重复", Unit::YUAN, Magnitude::HundredMillion, IndicatorKind::Flow)?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,15 +312,17 @@ impl Catalog {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] when its code, name or an alias is already taken.
+    /// [`crate::ErrorKind::Duplicate`] when its code, name or an alias is already taken.
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
     /// let mut c = Catalog::empty();
-    /// c.add(Indicator::new("x", "某指标", Unit::ITEM, Magnitude::Ge, IndicatorKind::Flow)?)?;
+    /// c.add(Indicator::new("x", "某指标", Unit::ITEM, Magnitude::One, IndicatorKind::Flow)?)?;
     /// assert_eq!(c.len(), 1);
+    /// let again = c.add(Indicator::new("y", "某指标", Unit::ITEM, Magnitude::One, IndicatorKind::Flow)?);
+    /// assert_eq!(again.unwrap_err().to_string(), r#"duplicate catalog key "某指标""#);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add(&mut self, indicator: Indicator) -> Result<()> {
@@ -328,11 +331,7 @@ impl Catalog {
             .chain(indicator.aliases.iter().cloned())
             .collect();
         if let Some(taken) = keys.iter().find(|k| self.by_key.contains_key(*k)) {
-            return Err(Error::domain(
-                "indicator",
-                taken,
-                "a code, name or alias not already in the catalog",
-            ));
+            return Err(Error::duplicate(format!("catalog key {taken:?}"), None));
         }
         let index = self.indicators.len();
         for k in keys {
@@ -399,7 +398,7 @@ impl Catalog {
 
 fn builtin_indicators() -> Vec<Indicator> {
     use IndicatorKind::{Flow, PerCapita, Stock};
-    use Magnitude::{Ge, Wan, Yi};
+    use Magnitude::{HundredMillion as Yi, One as Ge, TenThousand as Wan};
     let new = |code: &str, name: &str, u: Unit, m: Magnitude, k: IndicatorKind| Indicator {
         code: code.to_string(),
         name: name.to_string(),

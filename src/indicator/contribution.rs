@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::text::wording::{self, Change};
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result};
 
@@ -16,43 +17,54 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result};
 ///
 /// ```
 /// use tongji::contributions;
-/// let before = ["10亿元".parse()?, "40亿元".parse()?, "50亿元".parse()?];
 /// let after = ["10.3亿元".parse()?, "42亿元".parse()?, "53.7亿元".parse()?];
-/// let c = contributions(&before, &after)?;
+/// let before = ["10亿元".parse()?, "40亿元".parse()?, "50亿元".parse()?];
+/// let c = contributions(&after, &before)?;
 /// assert_eq!(c[1].pull().to_string(), "2.0个百分点");
 /// assert_eq!(c[1].share().unwrap().to_string(), "33.3%");
 /// assert_eq!(c[2].pull_wording(), "拉动3.7个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
 pub struct Contribution {
     share: Option<Rate>,
     pull: PercentPoints,
 }
 
 impl Contribution {
-    /// 贡献率, or `None` when the total did not change.
+    /// 贡献率, or `None` when the total did not change (ΔY = 0: the shares are undefined).
     ///
     /// # Examples
     ///
     /// ```
-    /// let c = tongji::contributions(&["1万元".parse()?, "1万元".parse()?], &["2万元".parse()?, "0万元".parse()?])?;
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// // One part rose by as much as the other fell: the total did not move.
+    /// let c = tongji::contributions(&[q("2万元")?, q("0万元")?], &[q("1万元")?, q("1万元")?])?;
     /// assert_eq!(c[0].share(), None);
+    /// assert_eq!(c[0].pull().to_string(), "50.0个百分点");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
+    #[doc(alias = "贡献率")]
     pub fn share(&self) -> Option<Rate> {
         self.share
     }
 
-    /// 拉动, in percentage points.
+    /// 拉动, in percentage points; the pulls of all components sum to the total's growth.
     ///
     /// # Examples
     ///
     /// ```
-    /// let c = tongji::contributions(&["1万元".parse()?, "1万元".parse()?], &["2万元".parse()?, "0万元".parse()?])?;
-    /// assert_eq!(c[1].pull().to_string(), "-50.0个百分点");
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// let c = tongji::contributions(&[q("66万元")?, q("38万元")?], &[q("60万元")?, q("40万元")?])?;
+    /// assert_eq!(c[0].pull().to_string(), "6.0个百分点");
+    /// assert_eq!(c[1].pull().to_string(), "-2.0个百分点"); // 6.0 − 2.0 = the total's 4.0%
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
+    #[doc(alias = "拉动")]
     pub fn pull(&self) -> PercentPoints {
         self.pull
     }
@@ -63,48 +75,52 @@ impl Contribution {
     /// # Examples
     ///
     /// ```
-    /// let c = tongji::contributions(&["1万元".parse()?, "1万元".parse()?], &["2万元".parse()?, "0.988万元".parse()?])?;
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// let c = tongji::contributions(&[q("2万元")?, q("0.988万元")?], &[q("1万元")?, q("1万元")?])?;
     /// assert_eq!(c[1].pull_wording(), "向下拉动0.6个百分点");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn pull_wording(&self) -> String {
-        self.pull.worded("拉动", "向下拉动", "拉动0.0个百分点")
+        wording::change_text(self.pull.shown(None), Change::Pull)
     }
 }
 
-/// Exact contributions from constant-price levels of the components in two periods; the total is
-/// their sum. `previous[i]` and `current[i]` belong to component i.
+/// Exact contributions from constant-price levels of the components in two periods, the later
+/// first; the total is their sum. `current[i]` and `previous[i]` belong to component i.
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when the slices differ in length; [`Error::Empty`]; [`Error::UnitMismatch`];
-/// [`Error::DivisionByZero`] when the previous total is zero; [`Error::Overflow`].
+/// [`crate::ErrorKind::LengthMismatch`] when the slices differ in length;
+/// [`crate::ErrorKind::Empty`]; [`crate::ErrorKind::UnitMismatch`];
+/// [`crate::ErrorKind::ZeroBase`] when the previous total is zero; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::contributions;
-/// let c = contributions(&["60万元".parse()?, "40万元".parse()?], &["66万元".parse()?, "38万元".parse()?])?;
-/// assert_eq!(c[0].share().unwrap().to_string(), "150.0%");
+/// let q = |s: &str| s.parse::<tongji::Quantity>();
+/// let c = contributions(&[q("66万元")?, q("38万元")?], &[q("60万元")?, q("40万元")?])?;
+/// assert_eq!(c[0].share().unwrap().to_string(), "150.0%"); // more than all of the growth
 /// assert_eq!(c[1].pull_wording(), "向下拉动2.0个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn contributions(previous: &[Quantity], current: &[Quantity]) -> Result<Vec<Contribution>> {
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
+pub fn contributions(current: &[Quantity], previous: &[Quantity]) -> Result<Vec<Contribution>> {
     if previous.len() != current.len() {
-        return Err(Error::domain(
-            "components",
-            format!("{} previous and {} current", previous.len(), current.len()),
-            "one current level for each previous level",
+        return Err(Error::length_mismatch(
+            "current and previous levels of the components",
+            current.len(),
+            previous.len(),
         ));
     }
-    let increments = previous
+    let increments = current
         .iter()
-        .zip(current)
-        .map(|(p, c)| c.checked_sub(p))
+        .zip(previous)
+        .map(|(c, p)| c.checked_sub(p))
         .collect::<Result<Vec<_>>>()?;
-    let total = Quantity::checked_sum(previous)?.ok_or(Error::Empty {
-        operand: "components",
-    })?;
+    let total = Quantity::checked_sum(previous)?.ok_or(Error::empty("components"))?;
     contributions_from_increments(&increments, &total)
 }
 
@@ -113,8 +129,8 @@ pub fn contributions(previous: &[Quantity], current: &[Quantity]) -> Result<Vec<
 ///
 /// # Errors
 ///
-/// [`Error::Empty`]; [`Error::UnitMismatch`]; [`Error::DivisionByZero`] when the previous total
-/// is zero; [`Error::Overflow`].
+/// [`crate::ErrorKind::Empty`]; [`crate::ErrorKind::UnitMismatch`];
+/// [`crate::ErrorKind::ZeroBase`] when the previous total is zero; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
@@ -125,19 +141,17 @@ pub fn contributions(previous: &[Quantity], current: &[Quantity]) -> Result<Vec<
 /// assert_eq!(c[0].share().unwrap().to_string(), "75.0%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
 pub fn contributions_from_increments(
     increments: &[Quantity],
     total_previous: &Quantity,
 ) -> Result<Vec<Contribution>> {
-    let total_increment = Quantity::checked_sum(increments)?.ok_or(Error::Empty {
-        operand: "components",
-    })?;
+    let total_increment = Quantity::checked_sum(increments)?.ok_or(Error::empty("components"))?;
     total_increment.same_dimension(total_previous)?;
     let base = total_previous.base_value();
     if base.is_zero() {
-        return Err(Error::DivisionByZero {
-            operand: "previous total",
-        });
+        return Err(Error::zero_base("previous total"));
     }
     let delta = total_increment.base_value();
     increments
@@ -162,45 +176,43 @@ pub fn contributions_from_increments(
 }
 
 /// The communiqué approximation, when no constant-price increments are published:
-/// 拉动 `P_i ≈ s_{i,t−1} × g_i / 100` from last year's share and this year's real growth of each
-/// component, and 贡献率 `C_i = P_i / Σ P × 100`. Documented as an approximation: it ignores the
+/// 拉动 `P_i ≈ s_{i,t−1} × g_i / 100` from this year's real growth of each component and last
+/// year's share, and 贡献率 `C_i = P_i / Σ P × 100`. Documented as an approximation: it ignores the
 /// difference between current- and constant-price shares.
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when the slices differ in length; [`Error::Empty`]; [`Error::Overflow`].
+/// [`crate::ErrorKind::LengthMismatch`] when the slices differ in length;
+/// [`crate::ErrorKind::Empty`]; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::approximate_contributions;
-/// // Shares 7.1 / 38.3 / 54.6 last year; growth 3.5%, 4.1%, 6.2% this year.
-/// let shares = ["7.1%".parse()?, "38.3%".parse()?, "54.6%".parse()?];
-/// let growth = ["3.5%".parse()?, "4.1%".parse()?, "6.2%".parse()?];
-/// let c = approximate_contributions(&shares, &growth)?;
-/// assert_eq!(c[2].pull().to_string(), "3.4个百分点");
-/// assert_eq!(c[2].share().unwrap().to_string(), "65.0%"); // 3.3852 / 5.204
+/// let r = |s: &str| s.parse::<tongji::Rate>();
+/// // 2023年三次产业增加值分别增长4.1%、4.7%、5.8%；2022年比重为7.3%、39.9%、52.8%
+/// let growth = [r("4.1%")?, r("4.7%")?, r("5.8%")?];
+/// let shares = [r("7.3%")?, r("39.9%")?, r("52.8%")?];
+/// let c = approximate_contributions(&growth, &shares)?;
+/// assert_eq!(c[2].pull_wording(), "拉动3.1个百分点"); // 52.8 × 5.8 / 100 = 3.0624
+/// assert_eq!(c[2].share().unwrap().to_string(), "58.5%"); // 3.0624 / 5.237
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
 pub fn approximate_contributions(
-    previous_shares: &[Rate],
     growth: &[Rate],
+    previous_shares: &[Rate],
 ) -> Result<Vec<Contribution>> {
     if previous_shares.len() != growth.len() {
-        return Err(Error::domain(
-            "components",
-            format!(
-                "{} shares and {} growth rates",
-                previous_shares.len(),
-                growth.len()
-            ),
-            "one growth rate for each share",
+        return Err(Error::length_mismatch(
+            "growth rates and previous shares of the components",
+            growth.len(),
+            previous_shares.len(),
         ));
     }
     if growth.is_empty() {
-        return Err(Error::Empty {
-            operand: "components",
-        });
+        return Err(Error::empty("components"));
     }
     let overflow = || Error::overflow("approximate contribution");
     let pulls = previous_shares
@@ -249,7 +261,7 @@ mod tests {
     fn pulls_sum_to_growth_and_shares_to_100() {
         let prev = q(&["10亿元", "40亿元", "50亿元"]);
         let cur = q(&["10.3亿元", "42亿元", "53.7亿元"]);
-        let c = contributions(&prev, &cur).unwrap();
+        let c = contributions(&cur, &prev).unwrap();
         let pull_sum: Decimal = c.iter().map(|c| c.pull().value()).sum();
         assert_eq!(pull_sum, Decimal::new(6, 0));
         let share_sum: Decimal = c.iter().map(|c| c.share().unwrap().percent()).sum();
@@ -258,9 +270,17 @@ mod tests {
 
     #[test]
     fn bad_input() {
-        assert!(contributions(&q(&["1万元"]), &q(&[])).is_err());
-        assert!(contributions(&[], &[]).is_err());
-        assert!(contributions(&q(&["0万元"]), &q(&["1万元"])).is_err());
-        assert!(approximate_contributions(&[], &[]).is_err());
+        use crate::ErrorKind;
+        let kind = |r: Result<Vec<Contribution>>| r.unwrap_err().kind();
+        assert_eq!(
+            kind(contributions(&q(&["1万元"]), &q(&[]))),
+            ErrorKind::LengthMismatch
+        );
+        assert_eq!(kind(contributions(&[], &[])), ErrorKind::Empty);
+        assert_eq!(
+            kind(contributions(&q(&["1万元"]), &q(&["0万元"]))),
+            ErrorKind::ZeroBase
+        );
+        assert_eq!(kind(approximate_contributions(&[], &[])), ErrorKind::Empty);
     }
 }

@@ -1,14 +1,15 @@
 //! 同比增长 / 环比增长: growth between two levels, with the states reports use when the base is zero
 //! or negative.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::text::number::normalize;
+use crate::text::wording;
 use crate::value::rounding::percent_of;
-use crate::{Error, Multiple, PercentPoints, Quantity, Rate, Result, Rounding};
+use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 
 /// The growth of a level over its base: a rate, or — where a percentage means nothing — the state
 /// reports print instead.
@@ -23,9 +24,10 @@ use crate::{Error, Multiple, PercentPoints, Quantity, Rate, Result, Rounding};
 /// | > 0 | < 0 | [`Growth::TurnedLoss`] 由盈转亏 (also a rate below −100%; the state wins) |
 /// | < 0 | < 0 | [`Growth::LossNarrowed`] 减亏, [`Growth::LossWidened`] 增亏, or [`Growth::LossUnchanged`] 亏损持平 |
 ///
-/// Display words it as a report does: "增长4.2%", "下降0.5%", "持平" (when the rate rounds to 0.0),
-/// or the state word; `{:.2}` gives 2 places. [`Growth::to_text`] renders growth of 100% or more
-/// as 倍 ("增长1.79倍") when asked.
+/// Display words it as a report does: "增长4.2%", "下降0.5%", "持平" (when the rate shows as 0.0),
+/// or the state word. A computed rate shows at 1 place; a rate parsed from text keeps its written
+/// digits ("负增长1.21%" displays "下降1.21%"); `{:.2}` gives 2 places. [`Growth::to_text`]
+/// renders growth of 100% or more as 倍 ("增长1.79倍") when asked.
 ///
 /// # Examples
 ///
@@ -35,26 +37,36 @@ use crate::{Error, Multiple, PercentPoints, Quantity, Rate, Result, Rounding};
 /// assert_eq!(g.to_string(), "增长4.1%");
 /// assert_eq!(growth(&"-20万元".parse()?, &"-50万元".parse()?)?, Growth::LossNarrowed);
 /// assert_eq!(growth(&"5万元".parse()?, &"0万元".parse()?)?.to_string(), "新增");
+/// assert_eq!("负增长1.21%".parse::<Growth>()?.to_string(), "下降1.21%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[doc(alias = "增长")]
+#[doc(alias = "增速")]
 pub enum Growth {
     /// An ordinary growth rate (negative for a fall).
     Rate(Rate),
     /// 新增: from zero to a positive level.
+    #[doc(alias = "新增")]
     New,
     /// 新增亏损: from zero to a negative level.
+    #[doc(alias = "新增亏损")]
     NewLoss,
     /// 扭亏为盈: from a loss to zero or a profit.
+    #[doc(alias = "扭亏为盈")]
     TurnedProfit,
     /// 由盈转亏: from a profit to a loss.
+    #[doc(alias = "由盈转亏")]
     TurnedLoss,
     /// 减亏: a smaller loss than before.
+    #[doc(alias = "减亏")]
     LossNarrowed,
     /// 增亏: a larger loss than before.
+    #[doc(alias = "增亏")]
     LossWidened,
     /// 亏损持平: the same loss as before.
+    #[doc(alias = "亏损持平")]
     LossUnchanged,
     /// Both levels zero: no growth can be stated. Displays as "—".
     NotComputable,
@@ -67,21 +79,25 @@ pub enum Growth {
 /// or negative base gives a state instead of a number (see [`Growth`]).
 ///
 /// Not every published growth can be recomputed from levels: GDP and 工业增加值 grow at comparable
-/// prices while their levels are at current prices. See the indicator catalog.
+/// prices while their levels are at current prices. See [`crate::Catalog`].
 ///
 /// # Errors
 ///
-/// [`Error::UnitMismatch`] across dimensions; [`Error::Overflow`].
+/// [`crate::ErrorKind::UnitMismatch`] across dimensions; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::growth;
+/// // 社会消费品零售总额120.5亿元，上年110亿元
 /// let g = growth(&"120.5亿元".parse()?, &"110亿元".parse()?)?;
 /// assert_eq!(g.to_string(), "增长9.5%");
 /// assert_eq!(growth(&"9.95万人次".parse()?, &"10万人次".parse()?)?.to_string(), "下降0.5%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "同比增长")]
+#[doc(alias = "环比增长")]
+#[doc(alias = "同比")]
 pub fn growth(current: &Quantity, previous: &Quantity) -> Result<Growth> {
     current.same_dimension(previous)?;
     growth_of(current.base_value(), previous.base_value())
@@ -91,85 +107,87 @@ pub fn growth(current: &Quantity, previous: &Quantity) -> Result<Growth> {
 pub(crate) fn growth_of(cur: Decimal, prev: Decimal) -> Result<Growth> {
     let zero = Decimal::ZERO;
     Ok(match (prev.cmp(&zero), cur.cmp(&zero)) {
-        (std::cmp::Ordering::Equal, std::cmp::Ordering::Equal) => Growth::NotComputable,
-        (std::cmp::Ordering::Equal, std::cmp::Ordering::Greater) => Growth::New,
-        (std::cmp::Ordering::Equal, std::cmp::Ordering::Less) => Growth::NewLoss,
-        (std::cmp::Ordering::Less, std::cmp::Ordering::Equal | std::cmp::Ordering::Greater) => {
-            Growth::TurnedProfit
-        }
-        (std::cmp::Ordering::Greater, std::cmp::Ordering::Less) => Growth::TurnedLoss,
-        (std::cmp::Ordering::Less, std::cmp::Ordering::Less) => match cur.abs().cmp(&prev.abs()) {
-            std::cmp::Ordering::Less => Growth::LossNarrowed,
-            std::cmp::Ordering::Greater => Growth::LossWidened,
-            std::cmp::Ordering::Equal => Growth::LossUnchanged,
+        (Ordering::Equal, Ordering::Equal) => Growth::NotComputable,
+        (Ordering::Equal, Ordering::Greater) => Growth::New,
+        (Ordering::Equal, Ordering::Less) => Growth::NewLoss,
+        (Ordering::Less, Ordering::Equal | Ordering::Greater) => Growth::TurnedProfit,
+        (Ordering::Greater, Ordering::Less) => Growth::TurnedLoss,
+        (Ordering::Less, Ordering::Less) => match cur.abs().cmp(&prev.abs()) {
+            Ordering::Less => Growth::LossNarrowed,
+            Ordering::Greater => Growth::LossWidened,
+            Ordering::Equal => Growth::LossUnchanged,
         },
-        (std::cmp::Ordering::Greater, _) => {
+        (Ordering::Greater, _) => {
             let diff = cur.checked_sub(prev).ok_or(Error::overflow("growth"))?;
             Growth::Rate(Rate::from_percent(percent_of(diff, prev, "growth")?))
         }
     })
 }
 
-/// Growth between two rates, in percentage points (增速 4.4% → 5.6%: 提高1.2个百分点).
+/// 个百分点: the change of a rate from its earlier value, `current − previous` (增速 4.5% → 6.6%:
+/// 提高2.1个百分点). Never their ratio.
 ///
 /// # Errors
 ///
-/// [`Error::Overflow`].
+/// [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::percentage_points;
-/// let pp = percentage_points(&"33.4%".parse()?, &"35.1%".parse()?)?;
-/// assert_eq!(pp.change_wording(), "下降1.7个百分点");
+/// // 第三产业比重由上年的52.8%提高到54.6%
+/// let pp = percentage_points(&"54.6%".parse()?, &"52.8%".parse()?)?;
+/// assert_eq!(pp.change_wording(), "提高1.8个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "个百分点")]
+#[doc(alias = "百分点")]
 pub fn percentage_points(current: &Rate, previous: &Rate) -> Result<PercentPoints> {
     current.checked_sub(previous)
 }
 
 /// How a [`Growth`] is written: rounding, and whether a growth of 100% or more is written in 倍.
 ///
+/// Without a rounding, a rate shows by its own rule: as written if parsed, at 1 place if computed.
+///
 /// # Examples
 ///
 /// ```
-/// use tongji::{growth, GrowthFormat};
+/// use tongji::{growth, GrowthFormat, Rounding};
 /// let g = growth(&"27.9亿元".parse()?, &"10亿元".parse()?)?;
 /// assert_eq!(g.to_string(), "增长179.0%");
 /// assert_eq!(g.to_text(&GrowthFormat::new().multiples(true)), "增长1.79倍");
+/// assert_eq!(g.to_text(&GrowthFormat::new().rounding(Rounding::new(0))), "增长179%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct GrowthFormat {
-    rounding: Rounding,
+    rounding: Option<Rounding>,
     multiples: bool,
     multiple_places: u32,
 }
 
-impl Default for GrowthFormat {
-    fn default() -> Self {
-        GrowthFormat::new()
-    }
-}
-
 impl GrowthFormat {
-    /// 1 decimal, half away from zero, no 倍.
+    /// Each rate by its own rule, no 倍 (2 places when 倍 is asked for).
     ///
     /// # Examples
     ///
     /// ```
-    /// let f = tongji::GrowthFormat::new();
-    /// assert_eq!(f, tongji::GrowthFormat::default());
+    /// use tongji::{Growth, GrowthFormat};
+    /// let g: Growth = "增长4.08%".parse()?;
+    /// assert_eq!(g.to_text(&GrowthFormat::new()), "增长4.08%"); // written digits kept
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn new() -> GrowthFormat {
         GrowthFormat {
-            rounding: Rounding::new(1),
+            rounding: None,
             multiples: false,
             multiple_places: 2,
         }
     }
 
-    /// Rounding of the percentage.
+    /// Round every rate once by `rounding` (written ones too).
     ///
     /// # Examples
     ///
@@ -179,8 +197,12 @@ impl GrowthFormat {
     /// assert_eq!(g.to_text(&GrowthFormat::new().rounding(Rounding::new(2))), "增长4.08%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn rounding(self, rounding: Rounding) -> GrowthFormat {
-        GrowthFormat { rounding, ..self }
+        GrowthFormat {
+            rounding: Some(rounding),
+            ..self
+        }
     }
 
     /// Write growth of 100% or more as 倍 ("增长1.79倍" = +179%).
@@ -188,8 +210,12 @@ impl GrowthFormat {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::GrowthFormat::new().multiples(true) != tongji::GrowthFormat::new());
+    /// use tongji::{Growth, GrowthFormat};
+    /// let g: Growth = "增长250%".parse()?;
+    /// assert_eq!(g.to_text(&GrowthFormat::new().multiples(true)), "增长2.50倍");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn multiples(self, yes: bool) -> GrowthFormat {
         GrowthFormat {
             multiples: yes,
@@ -207,11 +233,24 @@ impl GrowthFormat {
     /// assert_eq!(g.to_text(&GrowthFormat::new().multiples(true).multiple_places(1)), "增长1.8倍");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn multiple_places(self, places: u32) -> GrowthFormat {
         GrowthFormat {
             multiple_places: places,
             ..self
         }
+    }
+
+    pub(crate) fn rounding_of(&self) -> Option<Rounding> {
+        self.rounding
+    }
+
+    pub(crate) fn writes_multiples(&self) -> bool {
+        self.multiples
+    }
+
+    pub(crate) fn multiple_places_of(&self) -> u32 {
+        self.multiple_places
     }
 }
 
@@ -224,9 +263,10 @@ impl Growth {
     /// use tongji::{growth, Growth};
     /// let g = growth(&"1301亿元".parse()?, &"1250亿元".parse()?)?;
     /// assert_eq!(g.rate().unwrap().percent().to_string(), "4.08");
-    /// assert_eq!(Growth::New.rate(), None);
+    /// assert_eq!(Growth::New.rate(), None); // 新增: no percentage on a zero base
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rate(&self) -> Option<Rate> {
         match self {
             Growth::Rate(r) => Some(*r),
@@ -239,20 +279,13 @@ impl Growth {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Growth::TurnedLoss.state_word(), Some("由盈转亏"));
+    /// let g = tongji::growth(&"-3万元".parse()?, &"5万元".parse()?)?;
+    /// assert_eq!(g.state_word(), Some("由盈转亏"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn state_word(&self) -> Option<&'static str> {
-        Some(match self {
-            Growth::Rate(_) => return None,
-            Growth::New => "新增",
-            Growth::NewLoss => "新增亏损",
-            Growth::TurnedProfit => "扭亏为盈",
-            Growth::TurnedLoss => "由盈转亏",
-            Growth::LossNarrowed => "减亏",
-            Growth::LossWidened => "增亏",
-            Growth::LossUnchanged => "亏损持平",
-            Growth::NotComputable => "—",
-        })
+        wording::state_word(self)
     }
 
     /// The growth written as a report writes it, in `format`.
@@ -262,40 +295,24 @@ impl Growth {
     /// ```
     /// use tongji::{growth, GrowthFormat};
     /// let g = growth(&"99.96万元".parse()?, &"100万元".parse()?)?;
-    /// assert_eq!(g.to_text(&GrowthFormat::new()), "持平");
+    /// assert_eq!(g.to_text(&GrowthFormat::new()), "持平"); // −0.04% shows as 0.0
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn to_text(&self, format: &GrowthFormat) -> String {
-        let Growth::Rate(rate) = self else {
-            return self.state_word().unwrap_or_default().to_string();
-        };
-        let percent = rate.percent();
-        if format.multiples && percent >= Decimal::ONE_HUNDRED {
-            let rounding =
-                Rounding::new(format.multiple_places).mode(format.rounding.rounding_mode());
-            return format!(
-                "增长{}",
-                Multiple::from_decimal(rate.fraction()).rounded(rounding)
-            );
-        }
-        let shown = format.rounding.apply(percent);
-        if shown.is_zero() {
-            "持平".to_string()
-        } else if shown.is_sign_negative() {
-            format!("下降{}%", shown.abs())
-        } else {
-            format!("增长{shown}%")
-        }
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = wording::write_growth(&mut out, self, format, None);
+        out
     }
 }
 
 impl fmt::Display for Growth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let format = match f.precision() {
-            Some(p) => GrowthFormat::new().rounding(Rounding::new(p as u32)),
-            None => GrowthFormat::new(),
-        };
-        crate::text::pad(f, &self.to_text(&format))
+        let precision = f.precision();
+        crate::text::layout::write_padded(f, |w| {
+            wording::write_growth(w, self, &GrowthFormat::new(), precision)
+        })
     }
 }
 
@@ -306,89 +323,12 @@ impl FromStr for Growth {
     /// "持平", "增长1.79倍" (= +179%), "翻番"/"翻一番" (+100%), "翻两番" (+300%), and the state words.
     /// The rate keeps the digits as written.
     fn from_str(s: &str) -> Result<Growth> {
-        let text: String = normalize(s)
-            .into_iter()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let text = text
-            .strip_prefix("同比")
-            .or_else(|| text.strip_prefix("环比"))
-            .or_else(|| text.strip_prefix("比上年"))
-            .unwrap_or(&text);
-        let states = [
-            Growth::New,
-            Growth::NewLoss,
-            Growth::TurnedProfit,
-            Growth::TurnedLoss,
-            Growth::LossNarrowed,
-            Growth::LossWidened,
-            Growth::LossUnchanged,
-        ];
-        if let Some(state) = states.into_iter().find(|g| g.state_word() == Some(text)) {
-            return Ok(state);
-        }
-        let doubling = |percent: i64| {
-            Ok(Growth::Rate(
-                Rate::from_percent(Decimal::from(percent)).rounded(Rounding::new(0)),
-            ))
-        };
-        match text {
-            "—" => return Ok(Growth::NotComputable),
-            "持平" => {
-                return Ok(Growth::Rate(
-                    Rate::from_percent(Decimal::ZERO).rounded(Rounding::new(1)),
-                ));
-            }
-            "翻番" | "翻一番" => return doubling(100),
-            "翻两番" => return doubling(300),
-            _ => {}
-        }
-        let (negate, rest) = if let Some(r) = text.strip_prefix("负增长") {
-            (true, r)
-        } else if let Some(r) = text.strip_prefix("增长") {
-            (false, r)
-        } else if let Some(r) = text
-            .strip_prefix("下降")
-            .or_else(|| text.strip_prefix("减少"))
-        {
-            (true, r)
-        } else if let Some(r) = text
-            .strip_prefix("增加")
-            .or_else(|| text.strip_prefix("提高"))
-        {
-            (false, r)
-        } else {
-            return Err(Error::Parse {
-                input: s.to_string(),
-                expected: "a growth",
-                reason: "expected 增长, 下降, 持平 or a state word such as 新增",
-                position: 0,
-            });
-        };
-        let rate = if rest.ends_with('倍') {
-            rest.parse::<Multiple>()?.as_growth()?
-        } else {
-            rest.parse::<Rate>()?
-        };
-        Ok(Growth::Rate(if negate { rate.negated() } else { rate }))
-    }
-}
-
-impl Growth {
-    /// The growth with all its digits, for serialization: "增长4.08%", "下降0.5%", or the state word.
-    fn exact_text(&self) -> String {
-        match self {
-            Growth::Rate(r) if r.percent().is_sign_negative() && !r.percent().is_zero() => {
-                format!("下降{}%", r.percent().abs())
-            }
-            Growth::Rate(r) => format!("增长{}%", r.percent()),
-            other => other.state_word().unwrap_or_default().to_string(),
-        }
+        wording::parse_growth(s)
     }
 }
 
 // Serialized with all digits, so a JSON round trip gives back the same rate.
-crate::text::serde_via_text!(Growth, Growth::exact_text);
+crate::text::serde_via_text!(Growth, wording::growth_exact_text);
 
 #[cfg(test)]
 mod tests {
@@ -461,5 +401,17 @@ mod tests {
         assert_eq!("扭亏为盈".parse::<Growth>().unwrap(), Growth::TurnedProfit);
         assert!("上涨".parse::<Growth>().is_err());
         assert!("增长X%".parse::<Growth>().unwrap_err().is_placeholder());
+    }
+
+    #[test]
+    fn rewording_keeps_every_written_digit() {
+        for (text, shown) in [
+            ("负增长1.21%", "下降1.21%"),
+            ("增长-0.50%", "下降0.50%"),
+            ("同比增长4.10%", "增长4.10%"),
+            ("增长3.5‰", "增长3.5‰"),
+        ] {
+            assert_eq!(text.parse::<Growth>().unwrap().to_string(), shown);
+        }
     }
 }

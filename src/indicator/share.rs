@@ -5,6 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::target::positive;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 
@@ -12,26 +13,23 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 ///
 /// # Errors
 ///
-/// [`Error::DivisionByZero`] for a zero total, [`Error::Domain`] for a negative one;
-/// [`Error::UnitMismatch`]; [`Error::Overflow`].
+/// [`crate::ErrorKind::ZeroBase`] for a zero total, [`crate::ErrorKind::NegativeBase`] for a
+/// negative one; [`crate::ErrorKind::UnitMismatch`]; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::share;
-/// let s = share(&"45.67亿元".parse()?, &"136.91亿元".parse()?)?;
-/// assert_eq!(s.to_string(), "33.4%");
+/// // 2023年：第三产业增加值688238亿元，国内生产总值1260582亿元 → 比重为54.6%
+/// let s = share(&"688238亿元".parse()?, &"1260582亿元".parse()?)?;
+/// assert_eq!(s.to_string(), "54.6%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "占比")]
+#[doc(alias = "比重")]
 pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
     part.same_dimension(total)?;
-    let t = total.base_value();
-    if t.is_zero() {
-        return Err(Error::DivisionByZero { operand: "total" });
-    }
-    if t.is_sign_negative() {
-        return Err(Error::domain("total", total, "a total above zero"));
-    }
+    let t = positive(total, "total")?;
     Ok(Rate::from_percent(percent_of(
         part.base_value(),
         t,
@@ -39,24 +37,27 @@ pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
     )?))
 }
 
-/// 结构: each part's share of their sum ("9.0:33.4:57.6"). See [`Structure`].
+/// 结构: each part's share of their sum ("7.1:38.3:54.6"). See [`Structure`].
 ///
 /// # Errors
 ///
-/// [`Error::Empty`] for no parts; [`Error::UnitMismatch`] when the parts differ in dimension;
-/// [`Error::DivisionByZero`] / [`Error::Domain`] when the sum is zero or negative;
-/// [`Error::Overflow`].
+/// [`crate::ErrorKind::Empty`] for no parts; [`crate::ErrorKind::UnitMismatch`] when the parts
+/// differ in dimension; [`crate::ErrorKind::ZeroBase`] / [`crate::ErrorKind::NegativeBase`] when
+/// the sum is zero or negative; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::structure;
-/// let s = structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
-/// assert_eq!(s.to_string(), "9.0:33.4:57.6");
+/// // 2023年全国：第一产业增加值89755亿元，第二产业482589亿元，第三产业688238亿元
+/// let s = structure(&["89755亿元".parse()?, "482589亿元".parse()?, "688238亿元".parse()?])?;
+/// assert_eq!(s.to_string(), "7.1:38.3:54.6");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "结构")]
+#[doc(alias = "三次产业结构")]
 pub fn structure(parts: &[Quantity]) -> Result<Structure> {
-    let total = Quantity::checked_sum(parts)?.ok_or(Error::Empty { operand: "parts" })?;
+    let total = Quantity::checked_sum(parts)?.ok_or(Error::empty("parts"))?;
     let shares = parts
         .iter()
         .map(|p| share(p, &total))
@@ -102,6 +103,7 @@ impl Structure {
     /// assert_eq!(s.shares()[1].percent().to_string(), "75");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn shares(&self) -> &[Rate] {
         &self.shares
     }
@@ -116,6 +118,7 @@ impl Structure {
     /// assert_eq!(s.with_rounding(Rounding::new(2)).to_string(), "9.01:33.36:57.63");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_rounding(self, rounding: Rounding) -> Structure {
         Structure { rounding, ..self }
     }
@@ -129,6 +132,7 @@ impl Structure {
     /// assert_eq!(s.rounded()[0].to_string(), "33.3%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rounded(&self) -> Vec<Rate> {
         self.shares
             .iter()
@@ -141,7 +145,7 @@ impl Structure {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the shares are too large to add (parts of opposite signs over a tiny
+    /// [`crate::ErrorKind::Overflow`] when the shares are too large to add (parts of opposite signs over a tiny
     /// total).
     ///
     /// # Examples
@@ -165,7 +169,7 @@ impl Structure {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] for shares too large to scale.
+    /// [`crate::ErrorKind::Overflow`] for shares too large to scale.
     ///
     /// # Examples
     ///
@@ -265,6 +269,7 @@ impl Adjusted {
     /// assert_eq!(s.largest_remainder()?.shares()[1].to_string(), "66.7%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn shares(&self) -> &[Rate] {
         &self.shares
     }
@@ -278,6 +283,7 @@ impl Adjusted {
     /// assert!(s.largest_remainder()?.adjusted().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn adjusted(&self) -> &[usize] {
         &self.adjusted
     }
@@ -323,13 +329,13 @@ mod tests {
     fn extreme_parts_are_errors_or_results_never_panics() {
         let huge = Quantity::new(
             Decimal::new(7, 0) * Decimal::from(10_i64.pow(18)),
-            crate::Magnitude::Yi,
+            crate::Magnitude::HundredMillion,
             crate::Unit::YUAN,
         )
         .unwrap();
         let neg = Quantity::new(
             -Decimal::new(7, 0) * Decimal::from(10_i64.pow(18)),
-            crate::Magnitude::Yi,
+            crate::Magnitude::HundredMillion,
             crate::Unit::YUAN,
         )
         .unwrap();
@@ -349,18 +355,22 @@ mod tests {
 
     #[test]
     fn bad_input() {
-        assert!(matches!(structure(&[]), Err(Error::Empty { .. })));
-        assert!(matches!(
-            structure(&parts(&["0万元", "0万元"])),
-            Err(Error::DivisionByZero { .. })
-        ));
-        assert!(matches!(
-            structure(&parts(&["1万元", "1项"])),
-            Err(Error::UnitMismatch { .. })
-        ));
-        assert!(matches!(
-            share(&"1万元".parse().unwrap(), &"-1万元".parse().unwrap()),
-            Err(Error::Domain { .. })
-        ));
+        use crate::ErrorKind;
+        let kind = |r: Result<Structure>| r.unwrap_err().kind();
+        assert_eq!(kind(structure(&[])), ErrorKind::Empty);
+        assert_eq!(
+            kind(structure(&parts(&["0万元", "0万元"]))),
+            ErrorKind::ZeroBase
+        );
+        assert_eq!(
+            kind(structure(&parts(&["1万元", "1项"]))),
+            ErrorKind::UnitMismatch
+        );
+        assert_eq!(
+            share(&"1万元".parse().unwrap(), &"-1万元".parse().unwrap())
+                .unwrap_err()
+                .kind(),
+            ErrorKind::NegativeBase
+        );
     }
 }

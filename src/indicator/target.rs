@@ -5,6 +5,19 @@ use rust_decimal::Decimal;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result};
 
+/// Checks that a divisor is above zero: zero is [`crate::ErrorKind::ZeroBase`], below zero
+/// [`crate::ErrorKind::NegativeBase`].
+pub(crate) fn positive(base: &Quantity, operand: &'static str) -> Result<Decimal> {
+    let b = base.base_value();
+    if b.is_zero() {
+        Err(Error::zero_base(operand))
+    } else if b.is_sign_negative() {
+        Err(Error::negative_base(operand, base))
+    } else {
+        Ok(b)
+    }
+}
+
 /// 完成率: `actual × 100 / target` (target > 0).
 ///
 /// "1至10月预计出数46596万元，占年度任务数的105.9％": 46596万元 of a 4.4亿元 task is 105.9%. The
@@ -12,8 +25,8 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result};
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when the target is zero or negative; [`Error::UnitMismatch`] across
-/// dimensions; [`Error::Overflow`].
+/// [`crate::ErrorKind::ZeroBase`] or [`crate::ErrorKind::NegativeBase`] for a target of zero or
+/// below; [`crate::ErrorKind::UnitMismatch`] across dimensions; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
@@ -21,18 +34,19 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result};
 /// use tongji::completion;
 /// let r = completion(&"46596万元".parse()?, &"4.4亿元".parse()?)?;
 /// assert_eq!(r.to_string(), "105.9%");
+/// // 预计州外到位资金2.68亿元完成年度目标任务数2.5亿元的107.42％: the figures give 107.2%.
 /// assert_eq!(completion(&"2.68亿元".parse()?, &"2.5亿元".parse()?)?.to_string(), "107.2%");
-/// assert!(completion(&"1万元".parse()?, &"0万元".parse()?).is_err());
+/// assert!(completion(&"1万元".parse()?, &"0万元".parse()?).unwrap_err().is_zero_base());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "完成率")]
+#[doc(alias = "完成年度目标")]
 pub fn completion(actual: &Quantity, target: &Quantity) -> Result<Rate> {
     actual.same_dimension(target)?;
-    if target.base_value() <= Decimal::ZERO {
-        return Err(Error::domain("target", target, "a target above zero"));
-    }
+    let t = positive(target, "target")?;
     Ok(Rate::from_percent(percent_of(
         actual.base_value(),
-        target.base_value(),
+        t,
         "completion rate",
     )?))
 }
@@ -44,10 +58,12 @@ pub fn completion(actual: &Quantity, target: &Quantity) -> Result<Rate> {
 /// ```
 /// use tongji::{completion, excess_over_target};
 /// let r = completion(&"46596万元".parse()?, &"4.4亿元".parse()?)?;
-/// assert_eq!(excess_over_target(&r).unwrap().to_string(), "5.9个百分点");
+/// assert_eq!(excess_over_target(&r).unwrap().to_string(), "5.9个百分点"); // 超额完成5.9个百分点
 /// assert!(excess_over_target(&"98.0%".parse()?).is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[must_use]
+#[doc(alias = "超额完成")]
 pub fn excess_over_target(completion: &Rate) -> Option<PercentPoints> {
     let excess = completion.percent().checked_sub(Decimal::ONE_HUNDRED)?;
     (excess > Decimal::ZERO).then(|| PercentPoints::from_decimal(excess))
@@ -55,25 +71,28 @@ pub fn excess_over_target(completion: &Rate) -> Option<PercentPoints> {
 
 /// 压减任务完成率: achieved reduction / targeted reduction × 100, i.e.
 /// `(baseline − actual) × 100 / (baseline − target)`, for targets that cut a level (能耗, 排放,
-/// 存量债务). Cutting 1200 吨 to 900 吨 against a target of 1000 吨 is 150%.
+/// 存量债务). Cutting 1200 吨 to 900 吨 against a target of 1000 吨 is 150%. The later value comes
+/// first: what was reached, what was aimed at, where it started.
 ///
 /// # Errors
 ///
-/// [`Error::Domain`] when the target is not below the baseline; [`Error::UnitMismatch`];
-/// [`Error::Overflow`].
+/// [`crate::ErrorKind::OutOfRange`] when the target is not below the baseline;
+/// [`crate::ErrorKind::UnitMismatch`]; [`crate::ErrorKind::Overflow`].
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::reduction_completion;
-/// let r = reduction_completion(&"1200吨".parse()?, &"900吨".parse()?, &"1000吨".parse()?)?;
+/// let q = |s: &str| s.parse::<tongji::Quantity>();
+/// let r = reduction_completion(&q("900吨")?, &q("1000吨")?, &q("1200吨")?)?;
 /// assert_eq!(r.to_string(), "150.0%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "压减")]
 pub fn reduction_completion(
-    baseline: &Quantity,
     actual: &Quantity,
     target: &Quantity,
+    baseline: &Quantity,
 ) -> Result<Rate> {
     baseline.same_dimension(actual)?;
     baseline.same_dimension(target)?;
@@ -83,7 +102,7 @@ pub fn reduction_completion(
         .checked_sub(target.base_value())
         .ok_or_else(overflow)?;
     if targeted <= Decimal::ZERO {
-        return Err(Error::domain(
+        return Err(Error::out_of_range(
             "target",
             target,
             "a reduction target below the baseline",
@@ -103,6 +122,7 @@ pub fn reduction_completion(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     fn q(s: &str) -> Quantity {
         s.parse().unwrap()
@@ -131,18 +151,19 @@ mod tests {
 
     #[test]
     fn bad_targets() {
-        assert!(matches!(
-            completion(&q("1万元"), &q("0元")),
-            Err(Error::Domain { .. })
-        ));
-        assert!(matches!(
-            completion(&q("1万元"), &q("-3元")),
-            Err(Error::Domain { .. })
-        ));
-        assert!(matches!(
-            completion(&q("1万元"), &q("3项")),
-            Err(Error::UnitMismatch { .. })
-        ));
-        assert!(reduction_completion(&q("1000吨"), &q("900吨"), &q("1000吨")).is_err());
+        let kind = |a: &str, t: &str| completion(&q(a), &q(t)).unwrap_err().kind();
+        assert_eq!(kind("1万元", "0元"), ErrorKind::ZeroBase);
+        assert_eq!(kind("1万元", "-3元"), ErrorKind::NegativeBase);
+        assert_eq!(kind("1万元", "3项"), ErrorKind::UnitMismatch);
+        assert_eq!(
+            completion(&q("1万元"), &q("-3元")).unwrap_err().to_string(),
+            "target -3元 is below zero"
+        );
+        assert_eq!(
+            reduction_completion(&q("900吨"), &q("1000吨"), &q("1000吨"))
+                .unwrap_err()
+                .kind(),
+            ErrorKind::OutOfRange
+        );
     }
 }

@@ -1,151 +1,178 @@
-//! Header rows: which column holds what, from English or Chinese names.
+//! The one column map: each column a reader knows and a writer writes is declared once, with its
+//! header names (English, Chinese, aliases), whether a file must have it, and how its cells parse.
+
+use std::marker::PhantomData;
 
 use crate::{Error, Result};
 
-/// One column a reader knows: its accepted header names (first = English, second = Chinese, then
-/// aliases) and whether a file must have it.
-pub(crate) struct Spec {
+/// A column of a CSV layout: `T` is what its cells parse to.
+///
+/// `names[0]` is the English header, `names[1]` the Chinese one (the one writers write), the rest
+/// are aliases. `index` is the column's place in its layout's [`Spec`] list.
+pub(crate) struct Column<T> {
+    pub(crate) index: usize,
     pub(crate) names: &'static [&'static str],
     pub(crate) required: bool,
+    pub(crate) parse: fn(&str) -> Result<T>,
+    _cell: PhantomData<fn() -> T>,
 }
 
-/// Where each known column is in a file, with the header text as written (for error messages).
-pub(crate) struct Layout {
-    found: Vec<Option<(usize, String)>>,
+impl<T> Column<T> {
+    pub(crate) const fn new(
+        index: usize,
+        names: &'static [&'static str],
+        required: bool,
+        parse: fn(&str) -> Result<T>,
+    ) -> Column<T> {
+        Column {
+            index,
+            names,
+            required,
+            parse,
+            _cell: PhantomData,
+        }
+    }
+
+    /// The header writers write: the Chinese name.
+    pub(crate) fn header(&self) -> &'static str {
+        self.names
+            .get(1)
+            .or(self.names.first())
+            .copied()
+            .unwrap_or("")
+    }
 }
 
+/// A cell that is kept as its text (names, titles, free text).
+pub(crate) fn text(_: &str) -> Result<()> {
+    Ok(())
+}
+
+/// What header matching needs of a column, whatever its cells parse to.
+pub(crate) trait Spec: Sync {
+    fn index(&self) -> usize;
+    fn names(&self) -> &'static [&'static str];
+    fn required(&self) -> bool;
+}
+
+impl<T> Spec for Column<T> {
+    fn index(&self) -> usize {
+        self.index
+    }
+    fn names(&self) -> &'static [&'static str] {
+        self.names
+    }
+    fn required(&self) -> bool {
+        self.required
+    }
+}
+
+/// Where each column of a layout is in a file, with the header text as written there.
+pub(crate) struct Header {
+    found: Vec<Option<(usize, Box<str>)>>,
+}
+
+/// A header cell as compared: trimmed, without a BOM, lowercase ASCII, fullwidth parentheses
+/// folded.
 fn clean(header: &str) -> String {
     header
         .trim()
         .trim_start_matches('\u{feff}')
         .trim()
-        .to_ascii_lowercase()
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '％' => '%',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
-impl Layout {
-    /// Maps `headers` onto `specs` (in order); the first matching column wins.
-    pub(crate) fn new(headers: &csv::StringRecord, specs: &[Spec]) -> Result<Layout> {
-        let found: Vec<Option<(usize, String)>> = specs
-            .iter()
-            .map(|spec| {
-                headers
-                    .iter()
-                    .position(|h| spec.names.contains(&clean(h).as_str()))
-                    .map(|i| {
-                        (
-                            i,
-                            headers[i].trim().trim_start_matches('\u{feff}').to_string(),
-                        )
-                    })
-            })
+impl Header {
+    /// Maps the header cells onto `specs` (in order); the first matching cell wins.
+    pub(crate) fn new<'h>(
+        cells: impl Iterator<Item = &'h str> + Clone,
+        specs: &[&dyn Spec],
+    ) -> Result<Header> {
+        let cleaned: Vec<String> = cells.clone().map(clean).collect();
+        let written: Vec<&str> = cells
+            .map(|h| h.trim().trim_start_matches('\u{feff}').trim())
             .collect();
+        let mut found = vec![None; specs.len()];
+        for spec in specs {
+            let hit = cleaned
+                .iter()
+                .position(|h| spec.names().iter().any(|n| clean(n) == *h));
+            if let Some(slot) = found.get_mut(spec.index()) {
+                *slot = hit.map(|i| (i, Box::from(written[i])));
+            }
+        }
         let missing: Vec<String> = specs
             .iter()
-            .zip(&found)
-            .filter(|(spec, f)| spec.required && f.is_none())
-            .map(|(spec, _)| spec.names[..2.min(spec.names.len())].join("/"))
+            .filter(|s| s.required() && found.get(s.index()).is_none_or(Option::is_none))
+            .map(|s| s.names()[..2.min(s.names().len())].join("/"))
             .collect();
         if !missing.is_empty() {
-            return Err(Error::Csv {
-                line: Some(1),
-                message: format!(
-                    "missing column {} in the header {:?}",
-                    missing.join(", "),
-                    headers.iter().collect::<Vec<_>>()
-                ),
-            });
+            return Err(
+                Error::missing_column(&missing.join(", "), &written.join(",")).at_line(1, Some(0)),
+            );
         }
-        Ok(Layout { found })
+        Ok(Header { found })
     }
 
-    /// The trimmed cell of column `index` (as in the specs), if the file has that column.
-    pub(crate) fn get<'r>(&self, record: &'r csv::StringRecord, index: usize) -> Option<&'r str> {
-        self.found
-            .get(index)
-            .and_then(Option::as_ref)
-            .and_then(|(i, _)| record.get(*i))
-            .map(str::trim)
+    fn position(&self, index: usize) -> Option<usize> {
+        self.found.get(index)?.as_ref().map(|(i, _)| *i)
     }
 
     /// The header of column `index` as written in the file.
-    pub(crate) fn name(&self, index: usize) -> String {
+    fn name(&self, index: usize) -> &str {
         self.found
             .get(index)
             .and_then(Option::as_ref)
-            .map(|(_, h)| h.clone())
-            .unwrap_or_default()
+            .map_or("", |(_, h)| h)
     }
 }
 
-/// Reads every record of `reader` after the header with `row`, lenient or strict: a bad row's
-/// error is collected (or returned at once in strict mode); blank rows are skipped. Returns the
-/// header layout's errors, CSV-level errors and the collected row errors.
-pub(crate) fn for_each_record<R: std::io::Read>(
-    reader: R,
-    specs: &[Spec],
-    strict: bool,
-    mut row: impl FnMut(&csv::StringRecord, &Layout, u64) -> Result<()>,
-) -> Result<Vec<Error>> {
-    let input = super::encoding::utf8_reader(reader)?;
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = csv
-        .headers()
-        .map_err(|e| Error::Csv {
-            line: Some(1),
-            message: e.to_string(),
-        })?
-        .clone();
-    let layout = Layout::new(&headers, specs)?;
-    let mut bad = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = csv.position().line() + 1;
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                if let Err(e) = row(&record, &layout, line) {
-                    if strict {
-                        return Err(e);
-                    }
-                    bad.push(e);
-                }
-            }
-            Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
-                let err = Error::Csv {
-                    line: Some(line),
-                    message: e.to_string(),
-                };
-                if strict || !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    return Err(err);
-                }
-                bad.push(err);
-            }
+/// One record of a file, read through its header: cells by column, and errors located at the
+/// record's line and the cell's column.
+pub(crate) struct Cells<'r> {
+    pub(crate) header: &'r Header,
+    pub(crate) record: &'r csv::StringRecord,
+    pub(crate) line: u64,
+    pub(crate) offset: u64,
+}
+
+impl Cells<'_> {
+    /// The trimmed cell of `column`, "" when the file has no such column.
+    pub(crate) fn text<T>(&self, column: &Column<T>) -> &str {
+        self.header
+            .position(column.index)
+            .and_then(|i| self.record.get(i))
+            .map_or("", str::trim)
+    }
+
+    /// `error` located at this record and `column`.
+    pub(crate) fn error(&self, column: &dyn Spec, error: Error) -> Error {
+        let located = error.at_line(self.line, Some(self.offset));
+        match self.header.name(column.index()) {
+            "" => located,
+            name => located.in_column(name),
         }
     }
-    Ok(bad)
-}
 
-/// An error of one cell: line, the column's header as written, and what was wrong.
-pub(crate) fn cell_error(line: u64, layout: &Layout, column: usize, error: Error) -> Error {
-    Error::Row {
-        line,
-        column: layout.name(column),
-        error: Box::new(error),
+    /// The cell parsed by its column, `None` when it is empty.
+    pub(crate) fn get<T: 'static>(&self, column: &Column<T>) -> Result<Option<T>> {
+        match self.text(column) {
+            "" => Ok(None),
+            text => (column.parse)(text)
+                .map(Some)
+                .map_err(|e| self.error(column, e)),
+        }
     }
-}
 
-/// The line an error is about, for sorting bad rows.
-pub(crate) fn line_of(e: &Error) -> u64 {
-    match e {
-        Error::Row { line, .. }
-        | Error::Csv {
-            line: Some(line), ..
-        } => *line,
-        _ => 0,
+    /// The cell parsed by its column; an empty cell is parsed too (and refused by most parsers).
+    pub(crate) fn require<T: 'static>(&self, column: &Column<T>) -> Result<T> {
+        (column.parse)(self.text(column)).map_err(|e| self.error(column, e))
     }
 }

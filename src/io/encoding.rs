@@ -16,10 +16,7 @@ pub(crate) fn utf8_reader<'r, R: Read + 'r>(mut reader: R) -> Result<Box<dyn Rea
     (&mut reader)
         .take(SNIFF as u64)
         .read_to_end(&mut head)
-        .map_err(|e| Error::Csv {
-            line: None,
-            message: e.to_string(),
-        })?;
+        .map_err(Error::io)?;
     if head.starts_with(b"\xEF\xBB\xBF") {
         head.drain(..3);
         return Ok(Box::new(Cursor::new(head).chain(reader)));

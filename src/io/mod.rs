@@ -1,5 +1,13 @@
-//! CSV in and out.
+//! The adapters between files and the crate's types: CSV in and out, through one column map.
+//! Nothing in here computes a figure; the tables and ledgers check what is read.
 
 pub(crate) mod columns;
-pub(crate) mod csv;
 pub(crate) mod encoding;
+pub(crate) mod ledger;
+pub(crate) mod lines;
+pub(crate) mod observations;
+pub(crate) mod options;
+pub(crate) mod records;
+pub(crate) mod rectification;
+pub(crate) mod report;
+pub(crate) mod write;

@@ -1,185 +1,12 @@
 //! 整改台账: problems found (by 巡察, 督查, 审计 …) and whether they are rectified; 整改率.
 
-use std::fmt;
-use std::io::Read;
-use std::str::FromStr;
+use std::collections::HashMap;
+use std::io::{Read, Write};
 
-use chrono::NaiveDate;
-
-use super::TaskRate;
-use super::task::{Deadline, parse_date_cell};
-use crate::io::columns::{Spec, cell_error, for_each_record, line_of};
-use crate::{CsvOptions, Error, Result};
-
-/// Where a problem stands.
-///
-/// # Examples
-///
-/// ```
-/// use tongji::ProblemStatus;
-/// assert_eq!("已整改".parse::<ProblemStatus>()?, ProblemStatus::Rectified);
-/// assert_eq!(ProblemStatus::InProgress.to_string(), "整改中");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ProblemStatus {
-    /// 已整改 (整改完成).
-    Rectified,
-    /// 整改中.
-    InProgress,
-    /// 未整改.
-    NotStarted,
-}
-
-impl ProblemStatus {
-    /// The Chinese word.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(tongji::ProblemStatus::NotStarted.as_str(), "未整改");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ProblemStatus::Rectified => "已整改",
-            ProblemStatus::InProgress => "整改中",
-            ProblemStatus::NotStarted => "未整改",
-        }
-    }
-}
-
-impl fmt::Display for ProblemStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for ProblemStatus {
-    type Err = Error;
-
-    /// Parses 已整改/整改完成/已完成, 整改中/正在整改/推进中, 未整改/未启动, or rectified, in progress,
-    /// not started.
-    fn from_str(s: &str) -> Result<ProblemStatus> {
-        Ok(match s.trim() {
-            "已整改" | "整改完成" | "已完成" | "rectified" => ProblemStatus::Rectified,
-            "整改中" | "正在整改" | "推进中" | "in progress" => ProblemStatus::InProgress,
-            "未整改" | "未启动" | "not started" => ProblemStatus::NotStarted,
-            _ => {
-                return Err(Error::Parse {
-                    input: s.to_string(),
-                    expected: "a rectification status",
-                    reason: "expected 已整改, 整改中 or 未整改",
-                    position: 0,
-                });
-            }
-        })
-    }
-}
-
-crate::text::serde_via_text!(ProblemStatus);
-
-/// A problem on a rectification list.
-///
-/// # Examples
-///
-/// ```
-/// let (list, _) = tongji::Rectification::read_csv("来源,问题,责任单位,状态\n巡察,台账不规范,某局,已整改\n".as_bytes())?;
-/// let p = &list.problems()[0];
-/// assert_eq!((p.source(), p.description(), p.unit()), ("巡察", "台账不规范", "某局"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Problem {
-    source: String,
-    description: String,
-    unit: String,
-    status: ProblemStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    deadline: Option<Deadline>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    rectified_on: Option<NaiveDate>,
-}
-
-impl Problem {
-    /// Where the problem was found (巡察, 督查, 审计 …).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].source(), "审计");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
-    /// What the problem is.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].description(), "x");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn description(&self) -> &str {
-        &self.description
-    }
-
-    /// The unit responsible (责任单位), "" when not given.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].unit(), "");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn unit(&self) -> &str {
-        &self.unit
-    }
-
-    /// Where it stands.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,整改中\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].status(), tongji::ProblemStatus::InProgress);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn status(&self) -> ProblemStatus {
-        self.status
-    }
-
-    /// The deadline (整改时限), if set.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改时限\n审计,x,整改中,2021年12月\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].deadline().unwrap().to_string(), "2021年12月");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn deadline(&self) -> Option<Deadline> {
-        self.deadline
-    }
-
-    /// The date it was rectified, if recorded.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改日期\n审计,x,已整改,2021-11-30\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].rectified_on().unwrap().to_string(), "2021-11-30");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn rectified_on(&self) -> Option<NaiveDate> {
-        self.rectified_on
-    }
-}
+use super::problem::{Problem, ProblemStatus};
+use super::rate::TaskRate;
+use crate::text::wording;
+use crate::{CsvOptions, Error, Result, WriteOptions};
 
 /// Counts of a rectification list, overall or of one source.
 ///
@@ -200,7 +27,7 @@ pub struct RectificationCounts {
 impl RectificationCounts {
     fn add(&mut self, p: &Problem) {
         self.found += 1;
-        match p.status {
+        match p.status() {
             ProblemStatus::Rectified => self.rectified += 1,
             ProblemStatus::InProgress => self.in_progress += 1,
             ProblemStatus::NotStarted => self.not_started += 1,
@@ -282,43 +109,6 @@ pub struct Rectification {
     problems: Vec<Problem>,
 }
 
-#[derive(Clone, Copy)]
-enum Col {
-    Source,
-    Problem,
-    Unit,
-    Status,
-    Deadline,
-    Rectified,
-}
-
-const SPECS: [Spec; 6] = [
-    Spec {
-        names: &["source", "来源", "问题来源"],
-        required: true,
-    },
-    Spec {
-        names: &["problem", "问题", "问题描述"],
-        required: true,
-    },
-    Spec {
-        names: &["unit", "责任单位", "整改单位"],
-        required: false,
-    },
-    Spec {
-        names: &["status", "状态", "整改情况"],
-        required: true,
-    },
-    Spec {
-        names: &["deadline", "整改时限", "完成时限"],
-        required: false,
-    },
-    Spec {
-        names: &["rectified", "整改日期", "完成日期"],
-        required: false,
-    },
-];
-
 impl Rectification {
     /// The problems, in the order read.
     ///
@@ -353,15 +143,13 @@ impl Rectification {
     /// ```
     pub fn by_source(&self) -> Vec<(String, RectificationCounts)> {
         let mut out: Vec<(String, RectificationCounts)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for p in &self.problems {
-            match out.iter_mut().find(|(s, _)| *s == p.source) {
-                Some((_, c)) => c.add(p),
-                None => {
-                    let mut c = RectificationCounts::default();
-                    c.add(p);
-                    out.push((p.source.clone(), c));
-                }
-            }
+            let i = *index.entry(p.source()).or_insert_with(|| {
+                out.push((p.source().to_string(), RectificationCounts::default()));
+                out.len() - 1
+            });
+            out[i].1.add(p);
         }
         out
     }
@@ -375,12 +163,7 @@ impl Rectification {
     /// ```
     pub fn sentence(&self) -> String {
         let c = self.counts();
-        format!(
-            "整改问题清单{}项，目前已整改{}项，整改率达到{}",
-            c.found,
-            c.rectified,
-            c.rate().to_report_text()
-        )
+        wording::rectification_sentence(c.found, c.rectified, &c.rate().to_report_text())
     }
 
     /// Reads a rectification list from CSV: `来源/source`, `问题/problem`, `责任单位/unit`,
@@ -389,7 +172,8 @@ impl Rectification {
     ///
     /// # Errors
     ///
-    /// [`Error::Csv`] when a required column is missing or the input cannot be read.
+    /// [`crate::ErrorKind::MissingColumn`] when a required column is missing;
+    /// [`crate::ErrorKind::Io`] or [`crate::ErrorKind::Csv`] when the input cannot be read.
     ///
     /// # Examples
     ///
@@ -413,43 +197,39 @@ impl Rectification {
     ///
     /// ```
     /// let opts = tongji::CsvOptions::new().strict(true);
-    /// assert!(tongji::Rectification::read_csv_with("来源,问题,状态\n巡察,x,好了\n".as_bytes(), &opts).is_err());
+    /// let err = tongji::Rectification::read_csv_with("来源,问题,状态\n巡察,x,好了\n".as_bytes(), &opts).unwrap_err();
+    /// assert_eq!(err.location().and_then(|l| l.line()), Some(2));
     /// ```
     pub fn read_csv_with<R: Read>(
         reader: R,
         options: &CsvOptions,
     ) -> Result<(Rectification, Vec<Error>)> {
-        let mut list = Rectification::default();
-        let mut bad = for_each_record(
-            reader,
-            &SPECS,
-            options.is_strict(),
-            |record, layout, line| {
-                let field = |c: Col| layout.get(record, c as usize).unwrap_or("");
-                let err = |c: Col, e: Error| cell_error(line, layout, c as usize, e);
-                let status = field(Col::Status)
-                    .parse()
-                    .map_err(|e| err(Col::Status, e))?;
-                let deadline = match field(Col::Deadline) {
-                    "" => None,
-                    text => Some(text.parse().map_err(|e| err(Col::Deadline, e))?),
-                };
-                let rectified_on = match field(Col::Rectified) {
-                    "" => None,
-                    text => Some(parse_date_cell(text).map_err(|e| err(Col::Rectified, e))?),
-                };
-                list.problems.push(Problem {
-                    source: field(Col::Source).to_string(),
-                    description: field(Col::Problem).to_string(),
-                    unit: field(Col::Unit).to_string(),
-                    status,
-                    deadline,
-                    rectified_on,
-                });
-                Ok(())
-            },
-        )?;
-        bad.sort_by_key(line_of);
-        Ok((list, bad))
+        crate::io::rectification::read(reader, options)
+    }
+
+    /// Writes the list as CSV with Chinese headers (来源,问题,责任单位,状态,整改时限,整改日期);
+    /// reading it back gives an equal list.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Io`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Rectification, WriteOptions};
+    /// let (list, _) = Rectification::read_csv("来源,问题,责任单位,状态,整改时限\n巡察,台账不规范,某局,整改中,2021年四季度\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// list.write_csv(&mut out, &WriteOptions::new())?;
+    /// assert_eq!(String::from_utf8(out.clone())?, "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,台账不规范,某局,整改中,2021年四季度,\n");
+    /// assert_eq!(Rectification::read_csv(out.as_slice())?.0, list);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W, options: &WriteOptions) -> Result<()> {
+        crate::io::rectification::write(self, writer, options)
+    }
+
+    pub(crate) fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
     }
 }

@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Row, Table};
-use crate::{Error, IndicatorKind, Magnitude, Observation, Period, Quantity, Result, Status};
+use super::Table;
+use super::row::Row;
+use crate::{Error, IndicatorKind, Observation, Period, Quantity, Result, Status};
 
 /// Options for [`Table::roll_up`].
 ///
@@ -74,13 +75,10 @@ fn sum_values<'a>(values: impl IntoIterator<Item = &'a Quantity>) -> Result<Opti
 }
 
 impl Table {
-    fn region_id(&self, region: &str) -> Result<u32> {
-        self.region_ids
-            .get(region.trim())
-            .copied()
-            .ok_or_else(|| Error::Missing {
-                what: format!("region {:?} in the table", region.trim()),
-            })
+    fn known_region(&self, region: &str) -> Result<u32> {
+        self.region_id(region).ok_or_else(|| {
+            Error::not_found(format_args!("region {:?} in the table", region.trim()))
+        })
     }
 
     /// Rolls the `children` regions up into `parent`: flows and stocks summed exactly; per-capita
@@ -93,7 +91,8 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] for a child region the table does not have; [`Error::Overflow`].
+    /// [`crate::ErrorKind::NotFound`] for a child region the table does not have;
+    /// [`crate::ErrorKind::Duplicate`] for a child named twice; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -114,10 +113,17 @@ impl Table {
     ) -> Result<Vec<Observation>> {
         let ids = children
             .iter()
-            .map(|c| self.region_id(c))
+            .map(|c| self.known_region(c))
             .collect::<Result<Vec<_>>>()?;
+        let mut set = std::collections::HashSet::with_capacity(ids.len());
+        if let Some((_, twice)) = ids.iter().zip(children).find(|(id, _)| !set.insert(**id)) {
+            return Err(Error::duplicate(
+                format_args!("child region {:?}", twice.trim()),
+                None,
+            ));
+        }
         let mut groups: BTreeMap<(u32, Period), Vec<&Row>> = BTreeMap::new();
-        for row in self.rows.iter().filter(|r| ids.contains(&r.region)) {
+        for row in self.rows.iter().filter(|r| set.contains(&r.region)) {
             groups
                 .entry((row.indicator, row.period))
                 .or_default()
@@ -142,7 +148,7 @@ impl Table {
                 .with_partial(partial);
             let targets: Vec<Quantity> = used
                 .iter()
-                .filter_map(|r| self.targets.get(r.target as usize).copied())
+                .filter_map(|r| self.target_at(r.target))
                 .collect();
             if !partial && targets.len() == used.len() {
                 if let Some(t) = sum_values(&targets)? {
@@ -155,9 +161,7 @@ impl Table {
     }
 
     fn sum_rows<'a>(&self, rows: &[&'a Row]) -> Result<(Quantity, Vec<&'a Row>)> {
-        let total = sum_values(rows.iter().map(|r| &r.value))?.ok_or(Error::Empty {
-            operand: "children",
-        })?;
+        let total = sum_values(rows.iter().map(|r| &r.value))?.ok_or(Error::empty("children"))?;
         Ok((total, rows.to_vec()))
     }
 
@@ -194,7 +198,17 @@ impl Table {
         }
         let value = num.checked_div(den).ok_or_else(overflow)?;
         let unit = first.value.unit().base();
-        Ok(Some((Quantity::new(value, Magnitude::Ge, unit)?, used)))
+        // A weighted level displays at its operands' places (in the base unit).
+        let places = used
+            .iter()
+            .map(|r| {
+                let shift = r.value.magnitude().exponent();
+                (r.value.value().scale() as i32 - shift).max(0)
+            })
+            .max()
+            .unwrap_or(0);
+        let places = u8::try_from(places).unwrap_or(u8::MAX);
+        Ok(Some((Quantity::computed(value, unit, places)?, used)))
     }
 
     fn flow_rows(
@@ -206,13 +220,12 @@ impl Table {
         let ind = self.indicator_index(indicator)?;
         let entry = self.catalog.at(ind as usize);
         if entry.kind() != IndicatorKind::Flow {
-            return Err(Error::domain(
-                "indicator",
+            return Err(Error::wrong_indicator_kind(
                 entry.name(),
                 "a flow (only flows are summed over months)",
             ));
         }
-        let reg = self.region_id(region)?;
+        let reg = self.known_region(region)?;
         let rows = self
             .rows
             .iter()
@@ -228,8 +241,8 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for an indicator that is not a flow; [`Error::Missing`] for an unknown
-    /// region; [`Error::Overflow`].
+    /// [`crate::ErrorKind::WrongIndicatorKind`] for an indicator that is not a flow;
+    /// [`crate::ErrorKind::NotFound`] for an unknown region; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -308,8 +321,8 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for an indicator that is not a flow; [`Error::Missing`] for an unknown
-    /// region; [`Error::Overflow`].
+    /// [`crate::ErrorKind::WrongIndicatorKind`] for an indicator that is not a flow;
+    /// [`crate::ErrorKind::NotFound`] for an unknown region; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///

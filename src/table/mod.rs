@@ -4,45 +4,28 @@
 pub(crate) mod aggregate;
 pub(crate) mod observation;
 pub(crate) mod report;
+pub(crate) mod row;
+pub(crate) mod yoy;
 
-use std::fmt;
+use std::io::{Read, Write};
+
+use row::{NO_TARGET, Row};
 
 use crate::indicator::growth::growth_of;
-use crate::text::fast_map::FastMap;
+use crate::map::FastMap;
 use crate::{
-    Catalog, Error, Growth, Indicator, Observation, Period, Quantity, Rate, Result, ScheduleGap,
-    Status, completion, schedule_gap, share,
+    Catalog, CsvOptions, Error, Growth, Observation, ObservationRef, Period, Quantity, Rate,
+    Result, ScheduleGap, Status, WriteOptions, Yoy, completion, schedule_gap, share,
 };
-
-const NO_TARGET: u32 = u32::MAX;
-
-/// One stored observation, compact: regions interned, indicator by catalog index.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Row {
-    pub(crate) region: u32,
-    pub(crate) indicator: u32,
-    pub(crate) period: Period,
-    pub(crate) value: Quantity,
-    pub(crate) yoy: Option<Rate>,
-    pub(crate) target: u32,
-    pub(crate) line: u32,
-    pub(crate) status: Status,
-    pub(crate) partial: bool,
-}
-
-impl Row {
-    fn key(&self) -> (u32, u32, Period) {
-        (self.region, self.indicator, self.period)
-    }
-}
 
 /// Observations indexed by (region, indicator, period), with the catalog that says what each
 /// indicator is.
 ///
-/// A table holds at most one observation per key: a second one is [`Error::Duplicate`] naming both.
-/// From it come each row's growth (published wins; a recomputed one is marked as such, and not
-/// computed at all where the catalog forbids), completion against the target, the gap to 序时进度,
-/// the share of a parent indicator, and roll-ups across regions and months.
+/// A table holds at most one observation per key: a second one is a
+/// [`crate::ErrorKind::Duplicate`] error naming both. From it come each row's growth (published
+/// wins; a recomputed one is marked as such, and not computed at all where the catalog forbids),
+/// completion against the target, the gap to 序时进度, the share of a parent indicator, and roll-ups
+/// across regions and months.
 ///
 /// # Examples
 ///
@@ -56,6 +39,7 @@ impl Row {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
+#[doc(alias = "报表")]
 pub struct Table {
     catalog: Catalog,
     regions: Vec<String>,
@@ -71,319 +55,28 @@ impl Default for Table {
     }
 }
 
-/// A stored observation, borrowed from its [`Table`].
-///
-/// # Examples
-///
-/// ```
-/// use tongji::{Observation, Table};
-/// let mut t = Table::new();
-/// t.insert(Observation::new("示例县", "地区生产总值", "2023年".parse()?, "136.91亿元".parse()?))?;
-/// let o = t.iter().next().unwrap();
-/// assert_eq!(o.indicator().code(), "gdp");
-/// assert_eq!(o.to_owned().indicator(), "gdp");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct ObservationRef<'a> {
-    table: &'a Table,
-    row: &'a Row,
+/// The fields of one observation as a reader parsed them, before the table checks them against
+/// its catalog.
+pub(crate) struct Parsed<'a> {
+    pub(crate) region: &'a str,
+    pub(crate) indicator: &'a str,
+    pub(crate) period: Period,
+    pub(crate) value: Quantity,
+    pub(crate) status: Status,
+    pub(crate) yoy: Option<Rate>,
+    pub(crate) target: Option<Quantity>,
+    pub(crate) partial: bool,
 }
 
-impl<'a> ObservationRef<'a> {
-    /// The region.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().region(), "示例县");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn region(&self) -> &'a str {
-        &self.table.regions[self.row.region as usize]
-    }
-
-    /// The catalog entry of the indicator.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().indicator().name(), "地区生产总值");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn indicator(&self) -> &'a Indicator {
-        self.table.catalog.at(self.row.indicator as usize)
-    }
-
-    /// The period.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().period().to_string(), "2023年");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn period(&self) -> Period {
-        self.row.period
-    }
-
-    /// The value.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().value().to_string(), "1亿元");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn value(&self) -> Quantity {
-        self.row.value
-    }
-
-    /// The status.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().status(), tongji::Status::Actual);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn status(&self) -> Status {
-        self.row.status
-    }
-
-    /// The published growth, if any.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert!(t.iter().next().unwrap().yoy().is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn yoy(&self) -> Option<Rate> {
-        self.row.yoy
-    }
-
-    /// The target, if any.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert!(t.iter().next().unwrap().target().is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn target(&self) -> Option<Quantity> {
-        self.table.targets.get(self.row.target as usize).copied()
-    }
-
-    /// The line of the file the observation was read from (the header is line 1), if it was read.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.iter().next().unwrap().line(), Some(2));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn line(&self) -> Option<u64> {
-        (self.row.line > 0).then_some(u64::from(self.row.line))
-    }
-
-    /// Whether the observation is a partial sum.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert!(!t.iter().next().unwrap().is_partial());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn is_partial(&self) -> bool {
-        self.row.partial
-    }
-
-    /// An owned copy, with the indicator's code.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "地区生产总值", "2023年".parse()?, "1亿元".parse()?))?;
-    /// assert_eq!(t.iter().next().unwrap().to_owned().indicator(), "gdp");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn to_owned(&self) -> Observation {
-        let mut o = Observation::new(
-            self.region(),
-            self.indicator().code(),
-            self.period(),
-            self.value(),
-        )
-        .with_status(self.status())
-        .with_partial(self.row.partial);
-        if let Some(y) = self.yoy() {
-            o = o.with_yoy(y);
-        }
-        if let Some(t) = self.target() {
-            o = o.with_target(t);
-        }
-        o
-    }
-}
-
-/// A row's year-on-year growth: the published figure and the one recomputed from levels, kept
-/// apart and never confused.
-///
-/// [`Yoy::growth`] is the figure to print: the published one when there is one; otherwise the
-/// recomputed one, but only for indicators whose growth may be recomputed. For the others the
-/// recomputed figure is only [`Yoy::implied_nominal`]. Display marks a recomputed figure
-/// ("增长9.5%（推算）") and an implied nominal one ("增长6.3%（现价推算）").
-///
-/// # Examples
-///
-/// ```
-/// use tongji::{Observation, Table};
-/// let mut t = Table::new();
-/// for (year, value) in [("2022年", "1250亿元"), ("2023年", "1301亿元")] {
-///     t.insert(Observation::new("示例县", "地区生产总值", year.parse()?, value.parse()?))?;
-/// }
-/// let y = t.yoy("示例县", "地区生产总值", &"2023年".parse()?)?;
-/// assert!(y.growth().is_none()); // GDP growth is published at comparable prices
-/// assert_eq!(y.implied_nominal().unwrap().to_string(), "增长4.1%");
-/// assert_eq!(y.to_string(), "增长4.1%（现价推算）");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Yoy {
-    published: Option<Rate>,
-    recomputed: Option<Growth>,
-    recomputable: bool,
-}
-
-impl Yoy {
-    /// The published rate, if any.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use tongji::{Observation, Table};
-    /// # let mut t = Table::new();
-    /// # t.insert(Observation::new("示例县", "gdp", "2023年".parse()?, "1301亿元".parse()?).with_yoy("4.5%".parse()?))?;
-    /// let y = t.yoy("示例县", "gdp", &"2023年".parse()?)?;
-    /// assert_eq!(y.published().unwrap().to_string(), "4.5%");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn published(&self) -> Option<Rate> {
-        self.published
-    }
-
-    /// The growth recomputed from this year's and last year's levels, if both are there.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use tongji::{Observation, Table};
-    /// # let mut t = Table::new();
-    /// # t.insert(Observation::new("示例县", "retail", "2023年".parse()?, "120.5亿元".parse()?))?;
-    /// let y = t.yoy("示例县", "retail", &"2023年".parse()?)?;
-    /// assert!(y.recomputed().is_none()); // no 2022年 row
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn recomputed(&self) -> Option<Growth> {
-        self.recomputed
-    }
-
-    /// The growth to print: published, else recomputed where the catalog allows it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use tongji::{Observation, Table};
-    /// # let mut t = Table::new();
-    /// # t.insert(Observation::new("示例县", "retail", "2022年".parse()?, "110亿元".parse()?))?;
-    /// # t.insert(Observation::new("示例县", "retail", "2023年".parse()?, "120.5亿元".parse()?))?;
-    /// let y = t.yoy("示例县", "retail", &"2023年".parse()?)?;
-    /// assert_eq!(y.growth().unwrap().to_string(), "增长9.5%");
-    /// assert!(y.is_recomputed());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn growth(&self) -> Option<Growth> {
-        match (self.published, self.recomputable) {
-            (Some(p), _) => Some(Growth::Rate(p)),
-            (None, true) => self.recomputed,
-            (None, false) => None,
-        }
-    }
-
-    /// Whether [`Yoy::growth`] is a recomputed figure rather than a published one.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use tongji::{Observation, Table};
-    /// # let mut t = Table::new();
-    /// # t.insert(Observation::new("示例县", "gdp", "2023年".parse()?, "1301亿元".parse()?).with_yoy("4.5%".parse()?))?;
-    /// assert!(!t.yoy("示例县", "gdp", &"2023年".parse()?)?.is_recomputed());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn is_recomputed(&self) -> bool {
-        self.published.is_none() && self.recomputable && self.recomputed.is_some()
-    }
-
-    /// For an indicator whose growth is published only: the nominal growth the levels imply,
-    /// for comparison, never to be printed as the growth.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use tongji::{Observation, Table};
-    /// # let mut t = Table::new();
-    /// # t.insert(Observation::new("示例县", "retail", "2022年".parse()?, "110亿元".parse()?))?;
-    /// # t.insert(Observation::new("示例县", "retail", "2023年".parse()?, "120.5亿元".parse()?))?;
-    /// assert!(t.yoy("示例县", "retail", &"2023年".parse()?)?.implied_nominal().is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn implied_nominal(&self) -> Option<Growth> {
-        if self.recomputable {
-            None
-        } else {
-            self.recomputed
-        }
-    }
-}
-
-impl fmt::Display for Yoy {
-    /// The published growth; a recomputed one marked （推算）; an implied nominal one marked
-    /// （现价推算）; "—" when there is none.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = if let Some(p) = self.published {
-            Growth::Rate(p).to_string()
-        } else if let Some(g) = self.recomputed {
-            let mark = if self.recomputable {
-                "（推算）"
-            } else {
-                "（现价推算）"
-            };
-            format!("{g}{mark}")
-        } else {
-            "—".to_string()
-        };
-        crate::text::pad(f, &text)
-    }
+/// Which field of an observation a table's check refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Region,
+    Indicator,
+    Value,
+    Target,
+    /// The key as a whole (a duplicate).
+    Key,
 }
 
 impl Table {
@@ -392,8 +85,13 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Table::new().is_empty());
+    /// use tongji::{Observation, Table};
+    /// let mut t = Table::new();
+    /// t.insert(Observation::new("示例县", "接待游客", "2023年".parse()?, "74.2万人次".parse()?))?;
+    /// assert_eq!(t.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new() -> Table {
         Table::with_catalog(Catalog::builtin())
     }
@@ -403,9 +101,13 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// let t = tongji::Table::with_catalog(tongji::Catalog::empty());
-    /// assert!(t.catalog().is_empty());
+    /// use tongji::{Catalog, Observation, Table};
+    /// let mut t = Table::with_catalog(Catalog::empty());
+    /// let gdp = Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert!(t.insert(gdp).unwrap_err().is_unknown_indicator()); // the empty catalog knows nothing
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_catalog(catalog: Catalog) -> Table {
         Table {
             catalog,
@@ -416,13 +118,84 @@ impl Table {
         }
     }
 
+    /// Reads observations from CSV (UTF-8 with or without BOM; GBK/GB18030 too with the `gbk`
+    /// feature), leniently: every bad row is returned with its line, column and reason, and the
+    /// good rows are kept. Duplicate keys are bad rows naming the line of the first. See
+    /// [`CsvOptions`] for strict reading and other catalogs; the columns are in the crate docs.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::MissingColumn`] when the header lacks a required column;
+    /// [`crate::ErrorKind::Io`] or [`crate::ErrorKind::Csv`] when the input cannot be read at all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Table;
+    /// let csv = "region,indicator,period,value,unit\n示例县,retail,2023年,120.5,亿元\n示例县,retail,2022年,1,光年\n";
+    /// let (table, bad) = Table::read_csv(csv.as_bytes())?;
+    /// assert_eq!(table.len(), 1);
+    /// assert_eq!(bad[0].to_string(), r#"line 3, column unit: unknown unit "光年""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_csv<R: Read>(reader: R) -> Result<(Table, Vec<Error>)> {
+        Table::read_csv_with(reader, &CsvOptions::new())
+    }
+
+    /// [`Table::read_csv`] with options: strict mode, another catalog.
+    ///
+    /// # Errors
+    ///
+    /// As [`Table::read_csv`]; in strict mode also the first bad row, located at its line and
+    /// column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "地区,指标,时期,数值\n示例县,无此指标,2023年,1亿元\n";
+    /// let err = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true)).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"line 2, column 指标: unknown indicator "无此指标": not a code, name or alias in the catalog"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_csv_with<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, Vec<Error>)> {
+        crate::io::observations::read(reader, options)
+    }
+
+    /// Writes the table as CSV in the long format it is read from, with Chinese headers
+    /// (地区,指标,时期,数值,状态,同比增长,目标), indicators by Chinese name and every figure with
+    /// every digit, so that reading it back gives equal values with equal digits.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Io`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WriteOptions};
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值,同比增长\n示例县,gdp,2023年,136.91亿元,4.1\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.write_csv(&mut out, &WriteOptions::new())?;
+    /// assert_eq!(String::from_utf8(out)?, "地区,指标,时期,数值,状态,同比增长,目标\n示例县,地区生产总值,2023年,136.91亿元,实际,4.1%,\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W, options: &WriteOptions) -> Result<()> {
+        crate::io::observations::write(self, writer, options)
+    }
+
     /// The catalog.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Table::new().catalog().get("gdp").is_some());
+    /// let t = tongji::Table::new();
+    /// assert!(!t.catalog().get("gdp").unwrap().growth_from_levels());
     /// ```
+    #[must_use]
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }
@@ -432,8 +205,11 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Table::new().len(), 0);
+    /// let (t, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n示例县,gdp,2023年,2亿元\n".as_bytes())?;
+    /// assert_eq!((t.len(), bad.len()), (1, 1)); // the duplicate is not stored
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -443,8 +219,11 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Table::new().is_empty());
+    /// let (t, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n".as_bytes())?;
+    /// assert!(t.is_empty() && bad[0].is_placeholder());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
@@ -467,7 +246,10 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Table::new().iter().count(), 0);
+    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,retail,2023年,2亿元\n示例县,gdp,2023年,9亿元\n示例县,gdp,2022年,8亿元\n".as_bytes())?;
+    /// let order: Vec<String> = t.iter().map(|o| format!("{} {}", o.indicator().code(), o.period())).collect();
+    /// assert_eq!(order, ["gdp 2022年", "gdp 2023年", "retail 2023年"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = ObservationRef<'_>> {
         self.rows
@@ -479,9 +261,10 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Domain`] for an indicator not in the catalog; [`Error::UnitMismatch`] for a value
-    /// (or target) of the wrong dimension for its indicator; [`Error::Duplicate`] when the key is
-    /// already there.
+    /// [`crate::ErrorKind::UnknownIndicator`] for an indicator not in the catalog;
+    /// [`crate::ErrorKind::UnitMismatch`] for a value (or target) of the wrong dimension for its
+    /// indicator; [`crate::ErrorKind::Empty`] for a blank region; [`crate::ErrorKind::Duplicate`]
+    /// when the key is already there.
     ///
     /// # Examples
     ///
@@ -490,12 +273,14 @@ impl Table {
     /// let mut t = Table::new();
     /// let o = Observation::new("示例县", "gdp", "2023年".parse()?, "136.91亿元".parse()?);
     /// t.insert(o.clone())?;
-    /// assert!(t.insert(o).is_err());
-    /// assert!(t.insert(Observation::new("示例县", "gdp", "2022年".parse()?, "3万人次".parse()?)).is_err());
+    /// assert_eq!(t.insert(o).unwrap_err().to_string(), "duplicate observation 示例县 / 地区生产总值 / 2023年");
+    /// assert!(t.insert(Observation::new("示例县", "gdp", "2022年".parse()?, "3万人次".parse()?)).unwrap_err().is_unit_mismatch());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn insert(&mut self, observation: Observation) -> Result<()> {
-        let row = self.row_of(&observation, 0)?;
+        let row = self
+            .row_of(&Parsed::of(&observation), 0)
+            .map_err(|(_, e)| e)?;
         match self.find(row.key()) {
             Ok(i) => {
                 if row.target != NO_TARGET {
@@ -510,34 +295,55 @@ impl Table {
         }
     }
 
-    /// Builds a row, checking the indicator and the dimensions.
-    pub(crate) fn row_of(&mut self, o: &Observation, line: u32) -> Result<Row> {
-        let indicator = self.indicator_index(o.indicator())?;
+    /// Checks a parsed observation against the catalog and appends it, unsorted; the reader calls
+    /// [`Table::finish_loading`] once every row is in.
+    pub(crate) fn push_parsed(
+        &mut self,
+        parsed: &Parsed<'_>,
+        line: u64,
+    ) -> Result<(), (Field, Error)> {
+        let row = self.row_of(parsed, line)?;
+        self.rows.push(row);
+        Ok(())
+    }
+
+    /// Builds a row: the indicator known, the value and target of its dimension, the region named.
+    fn row_of(&mut self, p: &Parsed<'_>, line: u64) -> Result<Row, (Field, Error)> {
+        let indicator = self
+            .indicator_index(p.indicator)
+            .map_err(|e| (Field::Indicator, e))?;
         let expected = self.catalog.at(indicator as usize).unit();
-        o.value().same_dimension_as(expected)?;
-        if let Some(t) = o.target() {
-            t.same_dimension_as(expected)?;
+        p.value
+            .same_dimension_as(expected)
+            .map_err(|e| (Field::Value, e))?;
+        if let Some(t) = p.target {
+            t.same_dimension_as(expected)
+                .map_err(|e| (Field::Target, e))?;
         }
-        let region = self.intern_region(o.region())?;
+        let line = u32::try_from(line)
+            .map_err(|_| (Field::Key, Error::overflow("line number beyond 4294967295")))?;
+        let region = self
+            .intern_region(p.region)
+            .map_err(|e| (Field::Region, e))?;
         // Last, so that nothing fails after a target is stored.
-        let target = match o.target() {
-            Some(t) => self.push_target(t)?,
+        let target = match p.target {
+            Some(t) => self.push_target(t).map_err(|e| (Field::Target, e))?,
             None => NO_TARGET,
         };
         Ok(Row {
             region,
             indicator,
-            period: o.period(),
-            value: o.value(),
-            yoy: o.yoy(),
+            period: p.period,
+            value: p.value,
+            yoy: p.yoy,
             target,
             line,
-            status: o.status(),
-            partial: o.is_partial(),
+            status: p.status,
+            partial: p.partial,
         })
     }
 
-    pub(crate) fn push_target(&mut self, target: Quantity) -> Result<u32> {
+    fn push_target(&mut self, target: Quantity) -> Result<u32> {
         let index = u32::try_from(self.targets.len())
             .ok()
             .filter(|i| *i != NO_TARGET)
@@ -546,26 +352,28 @@ impl Table {
         Ok(index)
     }
 
+    pub(crate) fn target_at(&self, index: u32) -> Option<Quantity> {
+        self.targets.get(index as usize).copied()
+    }
+
+    pub(crate) fn region_name(&self, id: u32) -> &str {
+        self.regions.get(id as usize).map_or("", String::as_str)
+    }
+
     pub(crate) fn indicator_index(&self, key: &str) -> Result<u32> {
         self.catalog
             .index_of(key)
             .and_then(|i| u32::try_from(i).ok())
-            .ok_or_else(|| {
-                Error::domain(
-                    "indicator",
-                    format!("{key:?}"),
-                    "an indicator code or name in the catalog",
-                )
-            })
+            .ok_or_else(|| Error::unknown_indicator(key.trim()))
     }
 
-    pub(crate) fn intern_region(&mut self, region: &str) -> Result<u32> {
-        let region = region.trim();
+    fn intern_region(&mut self, region: &str) -> Result<u32> {
+        let region = region.trim().trim_start_matches('\u{feff}').trim();
         if let Some(&id) = self.region_ids.get(region) {
             return Ok(id);
         }
         if region.is_empty() {
-            return Err(Error::domain("region", "\"\"", "a region name"));
+            return Err(Error::empty("region"));
         }
         let id =
             u32::try_from(self.regions.len()).map_err(|_| Error::overflow("number of regions"))?;
@@ -574,13 +382,9 @@ impl Table {
         Ok(id)
     }
 
-    /// Appends rows in any order; [`Table::sort_rows`] must follow.
-    pub(crate) fn push_unsorted(&mut self, row: Row) {
-        self.rows.push(row);
-    }
-
-    /// Sorts rows by key and removes later duplicates, returning an error for each (with its line).
-    pub(crate) fn sort_rows(&mut self) -> Vec<Error> {
+    /// Sorts the rows a reader pushed and removes later duplicates, returning an error for each,
+    /// located at its line.
+    pub(crate) fn finish_loading(&mut self) -> Vec<(Field, Error)> {
         // In place, without a second buffer: of two equal keys the earlier line sorts first and
         // is kept (lines are unique within a file).
         self.rows.sort_unstable_by_key(|r| (r.key(), r.line));
@@ -597,27 +401,22 @@ impl Table {
         }
         duplicates
             .into_iter()
-            .map(|(first, dup)| Error::Row {
-                line: u64::from(dup.line),
-                column: "地区/指标/时期".to_string(),
-                error: Box::new(self.duplicate(&first)),
+            .map(|(first, dup)| {
+                let e = self.duplicate(&first).at_line(u64::from(dup.line), None);
+                (Field::Key, e)
             })
             .collect()
     }
 
     fn duplicate(&self, existing: &Row) -> Error {
-        Error::Duplicate {
-            key: self.key_text(existing.region, existing.indicator, existing.period),
-            first_line: (existing.line > 0).then_some(u64::from(existing.line)),
-        }
-    }
-
-    fn key_text(&self, region: u32, indicator: u32, period: Period) -> String {
-        format!(
-            "observation {} / {} / {}",
-            self.regions[region as usize],
-            self.catalog.at(indicator as usize).name(),
-            period
+        Error::duplicate(
+            format_args!(
+                "observation {} / {} / {}",
+                self.region_name(existing.region),
+                self.catalog.at(existing.indicator as usize).name(),
+                existing.period
+            ),
+            (existing.line > 0).then_some(u64::from(existing.line)),
         )
     }
 
@@ -625,32 +424,38 @@ impl Table {
         self.rows.binary_search_by(|r| r.key().cmp(&key))
     }
 
+    pub(crate) fn region_id(&self, region: &str) -> Option<u32> {
+        self.region_ids.get(region.trim()).copied()
+    }
+
     fn row(&self, region: &str, indicator: &str, period: &Period) -> Result<&Row> {
         let ind = self.indicator_index(indicator)?;
-        let missing = || Error::Missing {
-            what: format!(
+        let missing = || {
+            Error::not_found(format_args!(
                 "{} of {} in {}",
                 self.catalog.at(ind as usize).name(),
                 region.trim(),
                 period
-            ),
+            ))
         };
-        let reg = *self.region_ids.get(region.trim()).ok_or_else(missing)?;
+        let reg = self.region_id(region).ok_or_else(missing)?;
         self.find((reg, ind, *period))
             .map(|i| &self.rows[i])
             .map_err(|_| missing())
     }
 
-    /// The observation for a region, indicator (code or name) and period, if there is one.
+    /// The observation for a region, indicator (code, name or alias) and period, if there is one.
     ///
     /// # Examples
     ///
     /// ```
-    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,136.91亿元\n".as_bytes())?;
-    /// let o = t.get("示例县", "地区生产总值", &"2023年".parse()?).unwrap();
-    /// assert_eq!(o.value().to_string(), "136.91亿元");
+    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年1—9月,100.2亿元\n".as_bytes())?;
+    /// let o = t.get("示例县", "地区生产总值", &"2023年前三季度".parse()?).unwrap();
+    /// assert_eq!(o.value().to_string(), "100.2亿元");
+    /// assert!(t.get("示例县", "地区生产总值", &"2023年".parse()?).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn get(
         &self,
         region: &str,
@@ -666,8 +471,8 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] when the observation is not in the table; [`Error::Domain`] for an
-    /// unknown indicator.
+    /// [`crate::ErrorKind::NotFound`] when the observation is not in the table;
+    /// [`crate::ErrorKind::UnknownIndicator`].
     ///
     /// # Examples
     ///
@@ -689,29 +494,30 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// # let mut t = tongji::Table::new();
-    /// # t.insert(tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?))?;
-    /// let o = t.iter().next().unwrap();
-    /// assert!(t.yoy_of(&o).growth().is_none());
+    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,retail,2022年,110亿元\n示例县,retail,2023年,120.5亿元\n".as_bytes())?;
+    /// let growth: Vec<String> = t.iter().map(|o| t.yoy_of(&o).to_string()).collect();
+    /// assert_eq!(growth, ["—", "增长9.5%（推算）"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn yoy_of(&self, observation: &ObservationRef<'_>) -> Yoy {
         self.yoy_of_row(observation.row)
     }
 
     fn yoy_of_row(&self, row: &Row) -> Yoy {
         let recomputable = self.catalog.at(row.indicator as usize).growth_from_levels();
-        let recomputed = row
-            .period
-            .same_period_last_year()
+        let recomputed = self
+            .last_year(row)
+            .and_then(|prev| growth_of(row.value.base_value(), prev.value.base_value()).ok());
+        Yoy::new(row.yoy, recomputed, recomputable)
+    }
+
+    /// The same observation of the same period last year (上年同期).
+    fn last_year(&self, row: &Row) -> Option<&Row> {
+        let p = row.period.same_period_last_year().ok()?;
+        self.find((row.region, row.indicator, p))
             .ok()
-            .and_then(|p| self.find((row.region, row.indicator, p)).ok())
-            .and_then(|i| growth_of(row.value.base_value(), self.rows[i].value.base_value()).ok());
-        Yoy {
-            published: row.yoy,
-            recomputed,
-            recomputable,
-        }
+            .map(|i| &self.rows[i])
     }
 
     /// 同比增长 of an observation as a report prints it: the published rate, or — for indicators
@@ -719,9 +525,9 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] when the observation, or the prior-year one needed to recompute, is not
-    /// there; [`Error::NotRecomputable`] when nothing was published for an indicator whose growth
-    /// is published only (GDP, 规上工业增加值, 固定资产投资).
+    /// [`crate::ErrorKind::NotFound`] when the observation, or the prior-year one needed to
+    /// recompute, is not there; [`crate::ErrorKind::NotRecomputable`] when nothing was published
+    /// for an indicator whose growth is published only (GDP, 规上工业增加值, 固定资产投资).
     ///
     /// # Examples
     ///
@@ -731,39 +537,37 @@ impl Table {
     /// # t.insert(Observation::new("示例县", "retail", "2022年".parse()?, "110亿元".parse()?))?;
     /// # t.insert(Observation::new("示例县", "retail", "2023年".parse()?, "120.5亿元".parse()?))?;
     /// assert_eq!(t.growth("示例县", "社会消费品零售总额", &"2023年".parse()?)?.to_string(), "增长9.5%");
-    /// assert!(t.growth("示例县", "社会消费品零售总额", &"2022年".parse()?).is_err());
+    /// assert_eq!(t.growth("示例县", "社会消费品零售总额", &"2022年".parse()?).unwrap_err().to_string(),
+    ///            "no 社会消费品零售总额 of 示例县 in 2021年 to compute growth");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "同比增长")]
     pub fn growth(&self, region: &str, indicator: &str, period: &Period) -> Result<Growth> {
         let row = self.row(region, indicator, period)?;
         let yoy = self.yoy_of_row(row);
         yoy.growth().ok_or_else(|| {
             let ind = self.catalog.at(row.indicator as usize);
-            if yoy.recomputable {
-                Error::Missing {
-                    what: match period.same_period_last_year() {
-                        Ok(p) => format!(
-                            "{} of {} in {p} to compute growth",
-                            ind.name(),
-                            region.trim()
-                        ),
-                        Err(_) => format!("year before {period}"),
-                    },
+            if yoy.is_recomputable() {
+                match period.same_period_last_year() {
+                    Ok(p) => Error::not_found(format_args!(
+                        "{} of {} in {p} to compute growth",
+                        ind.name(),
+                        region.trim()
+                    )),
+                    Err(_) => Error::not_found(format_args!("year before {period}")),
                 }
             } else {
-                Error::NotRecomputable {
-                    indicator: ind.name().to_string(),
-                }
+                Error::not_recomputable(ind.name())
             }
         })
     }
 
     /// The target of an observation: its own, or the annual target on the year's row.
     fn target_of(&self, row: &Row) -> Option<Quantity> {
-        self.targets.get(row.target as usize).copied().or_else(|| {
+        self.target_at(row.target).or_else(|| {
             let year = Period::year(row.period.calendar_year()).ok()?;
             let i = self.find((row.region, row.indicator, year)).ok()?;
-            self.targets.get(self.rows[i].target as usize).copied()
+            self.target_at(self.rows[i].target)
         })
     }
 
@@ -771,8 +575,8 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] when the observation or the target is not there; the errors of
-    /// [`completion`].
+    /// [`crate::ErrorKind::NotFound`] when the observation or the target is not there; the errors
+    /// of [`completion`].
     ///
     /// # Examples
     ///
@@ -784,15 +588,16 @@ impl Table {
     /// assert_eq!(t.completion("示例乡", "fai", &"2023年1—10月".parse()?)?.to_string(), "105.9%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "完成率")]
     pub fn completion(&self, region: &str, indicator: &str, period: &Period) -> Result<Rate> {
         let row = self.row(region, indicator, period)?;
-        let target = self.target_of(row).ok_or_else(|| Error::Missing {
-            what: format!(
+        let target = self.target_of(row).ok_or_else(|| {
+            Error::not_found(format_args!(
                 "target for {} of {} in {}",
                 self.catalog.at(row.indicator as usize).name(),
                 region.trim(),
                 period
-            ),
+            ))
         })?;
         completion(&row.value, &target)
     }
@@ -813,6 +618,7 @@ impl Table {
     /// assert_eq!(gap.to_string(), "快于序时进度22.6个百分点");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "序时进度")]
     pub fn schedule_gap(
         &self,
         region: &str,
@@ -820,15 +626,15 @@ impl Table {
         period: &Period,
     ) -> Result<ScheduleGap> {
         let rate = self.completion(region, indicator, period)?;
-        Ok(schedule_gap(&rate, &period.elapsed()))
+        schedule_gap(&rate, &period.elapsed())
     }
 
     /// 占比 of an observation in its parent indicator (a sector's share of 地区生产总值).
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] when the indicator has no parent or an observation is not there; the
-    /// errors of [`share`].
+    /// [`crate::ErrorKind::NotFound`] when the indicator has no parent or an observation is not
+    /// there; the errors of [`share`].
     ///
     /// # Examples
     ///
@@ -841,20 +647,39 @@ impl Table {
     /// assert_eq!(t.share_of_parent("示例县", "第二产业增加值", &y)?.to_string(), "33.4%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "占比")]
+    #[doc(alias = "比重")]
     pub fn share_of_parent(&self, region: &str, indicator: &str, period: &Period) -> Result<Rate> {
         let row = self.row(region, indicator, period)?;
         let ind = self.catalog.at(row.indicator as usize);
-        let parent = ind.parent().ok_or_else(|| Error::Missing {
-            what: format!("parent indicator of {}", ind.name()),
-        })?;
+        let parent = ind
+            .parent()
+            .ok_or_else(|| Error::not_found(format_args!("parent indicator of {}", ind.name())))?;
         let parent_row = self.row(region, parent, period)?;
         share(&row.value, &parent_row.value)
+    }
+}
+
+impl<'a> Parsed<'a> {
+    /// The fields of an owned observation.
+    fn of(o: &'a Observation) -> Parsed<'a> {
+        Parsed {
+            region: o.region(),
+            indicator: o.indicator(),
+            period: o.period(),
+            value: o.value(),
+            status: o.status(),
+            yoy: o.yoy(),
+            target: o.target(),
+            partial: o.is_partial(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     fn obs(region: &str, ind: &str, period: &str, value: &str) -> Observation {
         Observation::new(region, ind, period.parse().unwrap(), value.parse().unwrap())
@@ -881,10 +706,10 @@ mod tests {
         t.insert(obs("示例县", "gdp", "2023年", "1301亿元"))
             .unwrap();
         let p: Period = "2023年".parse().unwrap();
-        assert!(matches!(
-            t.growth("示例县", "gdp", &p),
-            Err(Error::NotRecomputable { .. })
-        ));
+        assert_eq!(
+            t.growth("示例县", "gdp", &p).unwrap_err().kind(),
+            ErrorKind::NotRecomputable
+        );
         let mut t2 = Table::new();
         t2.insert(obs("示例县", "gdp", "2022年", "1250亿元"))
             .unwrap();
@@ -899,16 +724,21 @@ mod tests {
     }
 
     #[test]
-    fn wrong_dimension_and_unknown_indicator() {
+    fn wrong_dimension_unknown_indicator_and_blank_region() {
         let mut t = Table::new();
-        assert!(matches!(
-            t.insert(obs("示例县", "gdp", "2023年", "3万人次")),
-            Err(Error::UnitMismatch { .. })
-        ));
-        assert!(matches!(
-            t.insert(obs("示例县", "无此指标", "2023年", "3万元")),
-            Err(Error::Domain { .. })
-        ));
+        let kind = |t: &mut Table, o| t.insert(o).unwrap_err().kind();
+        assert_eq!(
+            kind(&mut t, obs("示例县", "gdp", "2023年", "3万人次")),
+            ErrorKind::UnitMismatch
+        );
+        assert_eq!(
+            kind(&mut t, obs("示例县", "无此指标", "2023年", "3万元")),
+            ErrorKind::UnknownIndicator
+        );
+        assert_eq!(
+            kind(&mut t, obs(" ", "gdp", "2023年", "3万元")),
+            ErrorKind::Empty
+        );
         assert!(t.is_empty());
     }
 }

@@ -20,15 +20,20 @@ use crate::{Error, Period, Quantity, Rate, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
+#[doc(alias = "状态")]
 pub enum Status {
     /// 实际: an actual figure (SDMX A). The default.
     #[default]
+    #[doc(alias = "实际")]
     Actual,
     /// 预计: an estimate (SDMX E).
+    #[doc(alias = "预计")]
     Estimated,
     /// 初步: a preliminary figure (SDMX P).
+    #[doc(alias = "初步")]
     Preliminary,
     /// 核实: a verified revision (the base next year's growth is computed on).
+    #[doc(alias = "核实")]
     Verified,
 }
 
@@ -38,8 +43,12 @@ impl Status {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Status::Verified.as_str(), "核实");
+    /// use tongji::Status;
+    /// assert_eq!(Status::Verified.as_str(), "核实");
+    /// assert_eq!("V".parse::<Status>()?.as_str(), "核实"); // from the SDMX-style letter
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::Actual => "实际",
@@ -67,12 +76,12 @@ impl FromStr for Status {
             "初步" | "P" | "preliminary" => Status::Preliminary,
             "核实" | "V" | "verified" => Status::Verified,
             _ => {
-                return Err(Error::Parse {
-                    input: s.to_string(),
-                    expected: "a status",
-                    reason: "expected 实际, 预计, 初步 or 核实",
-                    position: 0,
-                });
+                return Err(Error::parse(
+                    s,
+                    "a status",
+                    "expected 实际, 预计, 初步 or 核实 (or A, E, P, V)",
+                    0,
+                ));
             }
         })
     }

@@ -1,9 +1,13 @@
 //! The report table of one region and period: 指标, 本期, 上年同期, 同比增长, 目标, 完成率, 序时进度差.
 
 use std::fmt;
+use std::io::Write;
 
-use super::{Table, Yoy};
-use crate::{Error, Indicator, Period, Quantity, Rate, Result, ScheduleGap, schedule_gap};
+use super::Table;
+use crate::{
+    Error, Indicator, Period, Quantity, Rate, Result, Rounding, ScheduleGap, WriteOptions, Yoy,
+    schedule_gap,
+};
 
 /// One line of a [`Report`].
 ///
@@ -26,6 +30,7 @@ pub struct ReportLine {
     target: Option<Quantity>,
     completion: Option<Rate>,
     schedule: Option<ScheduleGap>,
+    elapsed: Rate,
 }
 
 impl ReportLine {
@@ -120,21 +125,39 @@ impl ReportLine {
         self.schedule
     }
 
-    /// The cells in the order of [`Report::HEADER`], as text ("" where there is nothing).
-    pub(crate) fn cells(&self) -> [String; 7] {
+    /// The cells in the order of [`Report::HEADER`], as text ("" where there is nothing), with
+    /// computed figures rounded by `rounding` (figures read from text stay as written).
+    pub(crate) fn cells(&self, rounding: Rounding) -> [String; 7] {
         let opt = |o: Option<String>| o.unwrap_or_default();
+        let computed = |r: &Rate| {
+            if r.is_written() {
+                *r
+            } else {
+                r.rounded(rounding)
+            }
+        };
+        let yoy = if self.yoy.published().is_none() && self.yoy.recomputed().is_none() {
+            String::new()
+        } else {
+            let mut text = String::new();
+            // Writing to a String cannot fail.
+            let _ = self.yoy.write(&mut text, Some(rounding));
+            text
+        };
+        // 序时进度差 subtracts the two figures as printed here.
+        let gap = self.completion.and_then(|c| {
+            schedule_gap(&computed(&c), &computed(&self.elapsed))
+                .ok()
+                .map(|g| g.to_string())
+        });
         [
             self.indicator.name().to_string(),
             self.current.to_string(),
             opt(self.previous.map(|q| q.to_string())),
-            if self.yoy.published().is_none() && self.yoy.recomputed().is_none() {
-                String::new()
-            } else {
-                self.yoy.to_string()
-            },
+            yoy,
             opt(self.target.map(|q| q.to_string())),
-            opt(self.completion.map(|r| r.to_string())),
-            opt(self.schedule.map(|g| g.to_string())),
+            opt(self.completion.map(|r| computed(&r).to_string())),
+            opt(gap),
         ]
     }
 }
@@ -212,32 +235,37 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Writes the report table as CSV (指标,本期,上年同期,同比增长,目标,完成率,序时进度差). Figures
+    /// read from text are written as written; computed ones (完成率, recomputed growth) by
+    /// `options`' rounding.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Io`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WriteOptions};
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值,目标\n示例乡,fai,2023年1—10月,46596万元,4.4亿元\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.report("示例乡", &"2023年1—10月".parse()?)?.write_csv(&mut out, &WriteOptions::new())?;
+    /// assert!(String::from_utf8(out)?.ends_with("固定资产投资,46596万元,,,4.4亿元,105.9%,快于序时进度22.6个百分点\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W, options: &WriteOptions) -> Result<()> {
+        crate::io::report::write(self, writer, options)
+    }
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} {}", self.region, self.period)?;
         let rows: Vec<[String; 7]> = std::iter::once(Report::HEADER.map(str::to_string))
-            .chain(self.lines.iter().map(ReportLine::cells))
+            .chain(self.lines.iter().map(|l| l.cells(Rounding::default())))
             .collect();
-        // Column widths in display columns: a CJK character takes two.
-        let width = |s: &str| {
-            s.chars()
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum::<usize>()
-        };
-        let widths: Vec<usize> = (0..7)
-            .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
-            .collect();
-        for row in &rows {
-            let mut line = String::new();
-            for (c, cell) in row.iter().enumerate() {
-                line.push_str(cell);
-                if c < 6 {
-                    line.push_str(&" ".repeat(widths[c] - width(cell) + 2));
-                }
-            }
-            writeln!(f, "{}", line.trim_end())?;
-        }
-        Ok(())
+        crate::text::layout::write_table(f, &rows)
     }
 }
 
@@ -246,7 +274,7 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`Error::Missing`] when the table has nothing for the region and period.
+    /// [`crate::ErrorKind::NotFound`] when the table has nothing for the region and period.
     ///
     /// # Examples
     ///
@@ -268,6 +296,7 @@ impl Table {
                 .ok()
                 .and_then(|p| self.get(region, o.indicator().code(), &p))
                 .map(|p| p.value());
+            let elapsed = period.elapsed();
             lines.push(ReportLine {
                 indicator: o.indicator().clone(),
                 current: o.value(),
@@ -275,13 +304,15 @@ impl Table {
                 yoy: self.yoy_of(&o),
                 target,
                 completion,
-                schedule: completion.map(|c| schedule_gap(&c, &period.elapsed())),
+                schedule: completion.and_then(|c| schedule_gap(&c, &elapsed).ok()),
+                elapsed,
             });
         }
         if lines.is_empty() {
-            return Err(Error::Missing {
-                what: format!("figures of {} in {period}", region.trim()),
-            });
+            return Err(Error::not_found(format_args!(
+                "figures of {} in {period}",
+                region.trim()
+            )));
         }
         Ok(Report {
             region: region.trim().to_string(),

@@ -1,7 +1,12 @@
-//! Reading and writing Chinese figures: fullwidth forms, separators, placeholders.
+//! Chinese text both ways: figures ("2.85亿元", "105.9％"), periods ("2023年1—10月"), and the words
+//! and sentences reports put around them (增长/下降/持平, 快于序时进度, 完成率…). Types parse and
+//! display themselves by calling in here; nothing else in the crate writes Chinese.
 
-pub(crate) mod fast_map;
+pub(crate) mod figure;
+pub(crate) mod layout;
 pub(crate) mod number;
+pub(crate) mod period;
+pub(crate) mod wording;
 
 /// Serde through text: serialize as `$to_text(self)` (the display text unless given), deserialize
 /// by `FromStr`, so decimals never pass through a float and written digits are kept.
@@ -31,31 +36,3 @@ macro_rules! serde_via_text {
     };
 }
 pub(crate) use serde_via_text;
-
-use std::fmt;
-
-/// Writes `text` honouring the formatter's width, fill and alignment, but not its precision
-/// (which the figure types use for decimal places, not for truncation as `Formatter::pad` does).
-pub(crate) fn pad(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    let len = text.chars().count();
-    let width = match f.width() {
-        Some(w) if w > len => w,
-        _ => return f.write_str(text),
-    };
-    let fill = f.fill();
-    let gap = width - len;
-    let (before, after) = match f.align() {
-        Some(fmt::Alignment::Left) => (0, gap),
-        Some(fmt::Alignment::Center) => (gap / 2, gap - gap / 2),
-        // Figures are numbers: right-aligned unless asked otherwise.
-        Some(fmt::Alignment::Right) | None => (gap, 0),
-    };
-    for _ in 0..before {
-        write!(f, "{fill}")?;
-    }
-    f.write_str(text)?;
-    for _ in 0..after {
-        write!(f, "{fill}")?;
-    }
-    Ok(())
-}

@@ -7,7 +7,7 @@ use crate::{Error, Result};
 
 /// Maps one character to its ASCII or canonical form: fullwidth digits and punctuation, the
 /// minus signs, the ideographic space. Other characters are kept. One char in, one char out, so
-/// positions in the normalized text are positions in the input.
+/// char positions in the normalized text are char positions in the input.
 pub(crate) fn normalize_char(c: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
@@ -29,20 +29,62 @@ pub(crate) fn normalize(input: &str) -> Vec<char> {
     input.chars().map(normalize_char).collect()
 }
 
+/// The input normalized and without white space, as a string (for word-level parsers).
+pub(crate) fn compact(input: &str) -> String {
+    input
+        .chars()
+        .map(normalize_char)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The byte offset in `input` of char `index` of [`compact`]`(input)`: the `index`th char of
+/// `input` that is not white space (the length past the end).
+pub(crate) fn compact_offset(input: &str, index: usize) -> usize {
+    input
+        .char_indices()
+        .filter(|(_, c)| !normalize_char(*c).is_whitespace())
+        .nth(index)
+        .map_or(input.len(), |(b, _)| b)
+}
+
+/// The byte offset in `input` of its char number `index` (the length past the end).
+pub(crate) fn byte_offset(input: &str, index: usize) -> usize {
+    input
+        .char_indices()
+        .nth(index)
+        .map_or(input.len(), |(b, _)| b)
+}
+
+/// A parse error at char `index` of `input`, reported at its byte offset.
+pub(crate) fn error_at(
+    input: &str,
+    expected: &'static str,
+    reason: impl Into<std::borrow::Cow<'static, str>>,
+    index: usize,
+) -> Error {
+    Error::parse(input, expected, reason, byte_offset(input, index))
+}
+
 /// A number read from the start of normalized text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scanned {
     /// The value, with the scale as written ("2.50" keeps scale 2).
-    pub value: Decimal,
+    pub(crate) value: Decimal,
     /// Index of the first char after the number.
-    pub end: usize,
+    pub(crate) end: usize,
+}
+
+/// The characters a placeholder figure is made of: X, XX, ×, *, and dashes or dots.
+fn is_placeholder_mark(c: char) -> bool {
+    matches!(c, 'X' | 'x' | '×' | '*' | '＊')
 }
 
 /// Whether `chars[start..]` begins with a placeholder figure: X, XX, XXX, —, -, … and the like.
 /// Returns the index after the placeholder.
 fn placeholder_end(chars: &[char], start: usize) -> Option<usize> {
     let mut i = start;
-    while i < chars.len() && matches!(chars[i], 'X' | 'x' | '×' | '*' | '＊') {
+    while i < chars.len() && is_placeholder_mark(chars[i]) {
         i += 1;
     }
     if i > start && chars.get(i).is_none_or(|c| !c.is_ascii_alphanumeric()) {
@@ -65,14 +107,9 @@ pub(crate) fn scan_number(
     start: usize,
     expected: &'static str,
 ) -> Result<Scanned> {
-    let parse_error = |reason: &'static str, position: usize| Error::Parse {
-        input: input.to_string(),
-        expected,
-        reason,
-        position,
-    };
+    let fail = |reason: &'static str, index: usize| error_at(input, expected, reason, index);
     let mut i = start;
-    let mut text = String::with_capacity(chars.len());
+    let mut text = String::with_capacity(chars.len().min(64));
     if i < chars.len() && matches!(chars[i], '+' | '-') {
         if chars[i] == '-' {
             text.push('-');
@@ -91,8 +128,8 @@ pub(crate) fn scan_number(
         } else if c == ',' && i > digits_start {
             // A thousands separator: the group before it is 1–3 digits (first) or exactly 3.
             if (!saw_separator && group_len > 3) || (saw_separator && group_len != 3) {
-                return Err(parse_error(
-                    "thousands separators must group digits by three",
+                return Err(fail(
+                    "expected thousands separators that group digits by three",
                     i,
                 ));
             }
@@ -112,13 +149,13 @@ pub(crate) fn scan_number(
         }
     }
     if saw_separator && group_len != 3 {
-        return Err(parse_error(
-            "thousands separators must group digits by three",
+        return Err(fail(
+            "expected thousands separators that group digits by three",
             i,
         ));
     }
     let int_digits = i - digits_start;
-    if i < chars.len() && chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+    if i < chars.len() && chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
         text.push('.');
         i += 1;
         while i < chars.len() && chars[i].is_ascii_digit() {
@@ -127,15 +164,13 @@ pub(crate) fn scan_number(
         }
     } else if int_digits == 0 {
         if placeholder_end(chars, start).is_some() {
-            return Err(Error::Placeholder {
-                input: input.to_string(),
-            });
+            return Err(Error::placeholder(input));
         }
-        return Err(parse_error("expected a number", start));
+        return Err(fail("expected a number", start));
     }
     let value = Decimal::from_str_exact(&text).map_err(|_| {
-        parse_error(
-            "more digits than a decimal holds (28 significant digits)",
+        fail(
+            "expected at most 28 significant digits (a decimal's limit); the figure is not rounded",
             start,
         )
     })?;
@@ -162,14 +197,40 @@ pub(crate) fn parse_decimal(input: &str, expected: &'static str) -> Result<Decim
     let (start, end) = trimmed(&chars);
     let scanned = scan_number(input, &chars[..end], start, expected)?;
     if scanned.end != end {
-        return Err(Error::Parse {
-            input: input.to_string(),
+        return Err(error_at(
+            input,
             expected,
-            reason: "unexpected text after the number",
-            position: scanned.end,
-        });
+            "expected nothing after the number",
+            scanned.end,
+        ));
     }
     Ok(scanned.value)
+}
+
+/// Whether `text` is written only with ASCII digits, an optional leading '-' and at most one '.'
+/// between digits; the fast path of the CSV readers. Returns the split of the number from the
+/// rest ("46596.5万元" → ("46596.5", "万元")), or `None` for anything the full parser must see.
+pub(crate) fn plain_number(cell: &str) -> Option<(&str, &str)> {
+    let bytes = cell.as_bytes();
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    let digits_start = i;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == digits_start {
+        return None;
+    }
+    if bytes.get(i) == Some(&b'.') {
+        let frac_start = i + 1;
+        i = frac_start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == frac_start {
+            return None;
+        }
+    }
+    Some(cell.split_at(i))
 }
 
 #[cfg(test)]
@@ -218,10 +279,25 @@ mod tests {
     }
 
     #[test]
-    fn position_is_reported() {
-        match num("12a").unwrap_err() {
-            Error::Parse { position, .. } => assert_eq!(position, 2),
-            e => panic!("{e}"),
-        }
+    fn offsets_are_bytes_of_the_input() {
+        assert_eq!(
+            num("12a").unwrap_err().to_string(),
+            r#"cannot parse "12a" as a number: expected nothing after the number (at byte 2)"#
+        );
+        // Fullwidth digits are three bytes each: the 'a' after "１２" is at byte 6.
+        assert!(
+            num("１２a")
+                .unwrap_err()
+                .to_string()
+                .ends_with("(at byte 6)")
+        );
+    }
+
+    #[test]
+    fn plain_numbers_split_from_their_unit() {
+        assert_eq!(plain_number("46596.5万元"), Some(("46596.5", "万元")));
+        assert_eq!(plain_number("-3"), Some(("-3", "")));
+        assert_eq!(plain_number("1.万元"), None);
+        assert_eq!(plain_number("万元"), None);
     }
 }

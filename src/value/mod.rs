@@ -1,6 +1,5 @@
 //! Values: units, magnitudes, quantities, rates, percentage points, multiples and rounding.
 
-pub(crate) mod figure;
 pub(crate) mod magnitude;
 pub(crate) mod multiple;
 pub(crate) mod points;

@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, write_figure};
 use super::rate::Rate;
+use crate::text::figure::{parse_with_suffix, write_figure};
 use crate::{Error, Result};
 
 /// A figure in 倍 ("1.79倍"). What it means depends on the verb before it: "增长1.79倍" is a growth
@@ -23,6 +23,8 @@ use crate::{Error, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[doc(alias = "倍")]
+#[doc(alias = "倍数")]
 pub struct Multiple {
     value: Decimal,
     written: bool,
@@ -31,14 +33,15 @@ pub struct Multiple {
 impl Multiple {
     const SUFFIX: &'static str = "倍";
 
-    /// A computed multiple of `value` 倍.
+    /// A computed multiple of `value` 倍, displayed at 2 places.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(tongji::Multiple::from_decimal(Decimal::new(2791, 3)).to_string(), "2.79倍");
+    /// use tongji::{Decimal, Multiple};
+    /// assert_eq!(Multiple::from_decimal(Decimal::new(2795, 3)).to_string(), "2.80倍"); // 2.795 half away
     /// ```
+    #[must_use]
     pub fn from_decimal(value: Decimal) -> Multiple {
         Multiple {
             value,
@@ -46,14 +49,17 @@ impl Multiple {
         }
     }
 
-    /// The value in 倍.
+    /// The value in 倍, with every digit.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("1.79倍".parse::<tongji::Multiple>()?.value().to_string(), "1.79");
+    /// let m = tongji::multiple(&"28.5亿元".parse()?, &"9亿元".parse()?)?;
+    /// assert_eq!(m.to_string(), "3.17倍");
+    /// assert!(m.value().to_string().starts_with("3.16666666666666666666666666")); // every digit kept
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn value(&self) -> Decimal {
         self.value
     }
@@ -67,7 +73,8 @@ impl Multiple {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("2倍".parse::<tongji::Multiple>()?.as_growth()?.percent().to_string(), "200");
+    /// // "旅游收入增长2倍" is +200%: three times the level, not twice.
+    /// assert_eq!("2倍".parse::<tongji::Multiple>()?.as_growth()?.to_string(), "200%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn as_growth(&self) -> Result<Rate> {
@@ -109,10 +116,10 @@ impl Multiple {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// use tongji::{Multiple, Rounding};
+    /// use tongji::{Decimal, Multiple, Rounding};
     /// assert_eq!(Multiple::from_decimal(Decimal::new(1795, 3)).rounded(Rounding::new(1)).to_string(), "1.8倍");
     /// ```
+    #[must_use]
     pub fn rounded(&self, rounding: crate::Rounding) -> Multiple {
         Multiple {
             value: rounding.apply(self.value),

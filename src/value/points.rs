@@ -5,14 +5,16 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, write_figure};
 use super::rounding::Rounding;
-use crate::{Error, Result};
+use crate::text::figure::{parse_with_suffix, shown, write_figure};
+use crate::text::wording::{self, Change};
+use crate::{Error, Rate, Result};
 
 /// A difference of two rates, in percentage points: "提高2.3个百分点", "快于序时进度22.6个百分点".
 ///
 /// Never the ratio of two rates. Like [`crate::Rate`], a parsed value displays as written and a
-/// computed one at 1 decimal, half away from zero.
+/// computed one at 1 decimal, half away from zero; the difference of two written rates is written
+/// at their places.
 ///
 /// # Examples
 ///
@@ -26,22 +28,25 @@ use crate::{Error, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[doc(alias = "个百分点")]
+#[doc(alias = "百分点")]
 pub struct PercentPoints {
     value: Decimal,
     written: bool,
 }
 
 impl PercentPoints {
-    const SUFFIX: &'static str = "个百分点";
-
     /// A computed difference of `value` percentage points.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(tongji::PercentPoints::from_decimal(Decimal::new(-8, 1)).to_string(), "-0.8个百分点");
+    /// use tongji::{Decimal, PercentPoints};
+    /// let pp = PercentPoints::from_decimal(Decimal::new(-825, 3));
+    /// assert_eq!(pp.to_string(), "-0.8个百分点"); // −0.825 shown at 1 place
+    /// assert_eq!(pp.value().to_string(), "-0.825");
     /// ```
+    #[must_use]
     pub fn from_decimal(value: Decimal) -> PercentPoints {
         PercentPoints {
             value,
@@ -49,14 +54,17 @@ impl PercentPoints {
         }
     }
 
-    /// The value in percentage points.
+    /// The value in percentage points, with every digit.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("2.3个百分点".parse::<tongji::PercentPoints>()?.value().to_string(), "2.3");
+    /// use tongji::Rate;
+    /// let pp = "105.9%".parse::<Rate>()?.checked_sub(&"83.3%".parse()?)?;
+    /// assert_eq!(pp.value().to_string(), "22.6");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn value(&self) -> Decimal {
         self.value
     }
@@ -66,23 +74,16 @@ impl PercentPoints {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// use tongji::{PercentPoints, Rounding};
-    /// assert_eq!(PercentPoints::from_decimal(Decimal::new(225, 2)).rounded(Rounding::new(1)).to_string(), "2.3个百分点");
+    /// use tongji::{Decimal, PercentPoints, Rounding};
+    /// let pp = PercentPoints::from_decimal(Decimal::new(225, 2));
+    /// assert_eq!(pp.rounded(Rounding::new(1)).to_string(), "2.3个百分点");
+    /// assert_eq!(pp.rounded(Rounding::new(2)).to_string(), "2.25个百分点");
     /// ```
+    #[must_use]
     pub fn rounded(&self, rounding: Rounding) -> PercentPoints {
         PercentPoints {
             value: rounding.apply(self.value),
             written: true,
-        }
-    }
-
-    /// The value as shown at the report default (1 place, half away from zero), or as written.
-    fn shown(&self) -> Decimal {
-        if self.written {
-            self.value
-        } else {
-            Rounding::default().apply(self.value)
         }
     }
 
@@ -91,65 +92,70 @@ impl PercentPoints {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// use tongji::PercentPoints;
+    /// use tongji::{Decimal, PercentPoints};
     /// assert_eq!(PercentPoints::from_decimal(Decimal::new(-6, 1)).change_wording(), "下降0.6个百分点");
     /// assert_eq!(PercentPoints::from_decimal(Decimal::new(4, 2)).change_wording(), "持平");
     /// ```
+    #[must_use]
     pub fn change_wording(&self) -> String {
-        self.worded("提高", "下降", "持平")
+        wording::change_text(self.shown(None), Change::Points)
     }
 
-    /// Words a change with `up`/`down` before the absolute value, or `flat` when it shows as zero.
-    pub(crate) fn worded(&self, up: &str, down: &str, flat: &str) -> String {
-        let shown = self.shown();
-        if shown.is_zero() {
-            flat.to_string()
-        } else if shown.is_sign_negative() {
-            format!("{down}{}{}", shown.abs(), Self::SUFFIX)
-        } else {
-            format!("{up}{shown}{}", Self::SUFFIX)
+    /// The same value marked written, displayed with its own digits.
+    pub(crate) fn as_written(self) -> PercentPoints {
+        PercentPoints {
+            written: true,
+            ..self
         }
     }
 
+    /// The value as shown: as written, at 1 place, or at `precision`.
+    pub(crate) fn shown(&self, precision: Option<usize>) -> Decimal {
+        shown(self.value, self.written, 1, precision)
+    }
+
     fn exact_text(&self) -> String {
-        format!("{}{}", self.value, Self::SUFFIX)
+        format!("{}{}", self.value, wording::POINTS)
     }
 }
 
 /// How a growth rate changed between two periods, worded as reports word it: "增速提高1.2个百分点",
 /// "增速回落0.8个百分点"; for a decline that became smaller "降幅收窄2.1个百分点", larger
-/// "降幅扩大0.5个百分点"; "增速持平" when the change shows as zero.
+/// "降幅扩大0.5个百分点"; "增速持平" when the change shows as zero. The later rate comes first.
 ///
 /// # Errors
 ///
-/// [`Error::Overflow`] when the difference does not fit a decimal.
+/// [`crate::ErrorKind::Overflow`] when the difference does not fit a decimal.
 ///
 /// # Examples
 ///
 /// ```
 /// use tongji::{rate_change_wording, Rate};
-/// let w = rate_change_wording(&"-5.3%".parse::<Rate>()?, &"-3.2%".parse()?)?;
-/// assert_eq!(w, "降幅收窄2.1个百分点");
-/// assert_eq!(rate_change_wording(&"4.4%".parse()?, &"5.6%".parse()?)?, "增速提高1.2个百分点");
+/// let r = |s: &str| s.parse::<Rate>();
+/// assert_eq!(rate_change_wording(&r("6.6%")?, &r("4.5%")?)?, "增速提高2.1个百分点");
+/// assert_eq!(rate_change_wording(&r("4.5%")?, &r("6.6%")?)?, "增速回落2.1个百分点");
+/// assert_eq!(rate_change_wording(&r("-3.2%")?, &r("-5.3%")?)?, "降幅收窄2.1个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn rate_change_wording(previous: &crate::Rate, current: &crate::Rate) -> Result<String> {
+#[doc(alias = "增速回落")]
+#[doc(alias = "降幅收窄")]
+pub fn rate_change_wording(current: &Rate, previous: &Rate) -> Result<String> {
     let pp = current.checked_sub(previous)?;
     let both_declines = previous.percent().is_sign_negative()
         && current.percent().is_sign_negative()
         && !previous.percent().is_zero()
         && !current.percent().is_zero();
-    Ok(if both_declines {
-        pp.worded("降幅收窄", "降幅扩大", "降幅持平")
+    let change = if both_declines {
+        Change::Decline
     } else {
-        pp.worded("增速提高", "增速回落", "增速持平")
-    })
+        Change::Growth
+    };
+    Ok(wording::change_text(pp.shown(None), change))
 }
 
 impl fmt::Display for PercentPoints {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_figure(f, self.value, self.written, 1, Self::SUFFIX)
+        write_figure(f, self.value, self.written, 1, wording::POINTS)
     }
 }
 
@@ -160,16 +166,13 @@ impl FromStr for PercentPoints {
     fn from_str(s: &str) -> Result<PercentPoints> {
         let (value, _) = parse_with_suffix(
             s,
-            &["个百分点", "百分点"],
+            &[wording::POINTS, "百分点"],
             "percentage points",
             "expected 个百分点 after the number",
         )?;
-        Ok(PercentPoints {
-            value,
-            written: true,
-        })
+        Ok(PercentPoints::from_decimal(value).as_written())
     }
 }
 
-// A written figure as written; a computed one with all its digits, unrounded.
+// Every digit, so that JSON gives back the same value.
 crate::text::serde_via_text!(PercentPoints, PercentPoints::exact_text);

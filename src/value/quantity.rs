@@ -7,13 +7,10 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::magnitude::{BY_LENGTH, Magnitude};
-use super::rounding::{Rounding, exact_div, shift10};
+use super::magnitude::Magnitude;
+use super::rounding::{Rounding, shift10};
 use super::unit::{Dimension, Unit};
-use crate::text::number::{normalize, scan_number, trimmed};
 use crate::{Error, Result};
-
-const EXPECTED: &str = "a quantity";
 
 /// How precisely a figure is known: exactly (a target, a count, a computed value), to the half-unit
 /// of its last written digit ("2.68亿元" is 2.68 ± 0.005 亿元), or only approximately ("200余亩").
@@ -23,13 +20,14 @@ const EXPECTED: &str = "a quantity";
 /// ```
 /// use tongji::{Precision, Quantity};
 /// let q: Quantity = "2.68亿元".parse()?;
-/// assert_eq!(q.precision(), Precision::Rounded { half_width: "500000".parse()? });
-/// assert_eq!(q.exact().precision(), Precision::Exact);
+/// assert_eq!(q.precision(), Precision::Rounded { half_width: "500000".parse()? }); // ± 50万元
+/// assert_eq!("44项".parse::<Quantity>()?.precision(), Precision::Exact); // a count
 /// assert_eq!("200余亩".parse::<Quantity>()?.precision(), Precision::Approximate);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[doc(alias = "精度")]
 pub enum Precision {
     /// The value is exact.
     Exact,
@@ -66,30 +64,39 @@ impl Precision {
 /// ```
 /// use tongji::{Quantity, Qualifier};
 /// let q: Quantity = "5500余户".parse()?;
-/// assert_eq!(q.qualifier(), Some(Qualifier::Yu));
-/// assert!(Qualifier::Yu.is_lower_bound());
-/// assert_eq!(q.to_string(), "5500余户");
+/// assert_eq!(q.qualifier(), Some(Qualifier::Odd));
+/// assert!(Qualifier::Odd.is_lower_bound());
+/// assert_eq!(q.to_string(), "5500余户"); // the word stays where it was written
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[doc(alias = "限定词")]
 pub enum Qualifier {
-    /// 余 ("200余亩", "5万余元"): more than.
-    Yu,
-    /// 多 ("200多亩"): more than.
-    Duo,
-    /// 以上 ("1000万元以上"): at least.
-    YiShang,
+    /// 余 ("200余亩", "5万余元"): two hundred odd, a little more than.
+    #[doc(alias = "余")]
+    Odd,
+    /// 多 ("200多亩"): two hundred plus, more than.
+    #[doc(alias = "多")]
+    Plus,
+    /// 以上 ("1000万元以上"): that much or more.
+    #[doc(alias = "以上")]
+    OrMore,
     /// 超 ("超100亿元"): more than.
-    Chao,
-    /// 逾 ("逾百万人次"): more than.
-    Yu2,
+    #[doc(alias = "超")]
+    MoreThan,
+    /// 逾 ("逾百万人次"): over.
+    #[doc(alias = "逾")]
+    Over,
     /// 约 ("约3万人次"): about.
-    Yue,
-    /// 左右 ("3万人次左右"): about.
-    ZuoYou,
+    #[doc(alias = "约")]
+    About,
+    /// 左右 ("3万人次左右"): or so, around.
+    #[doc(alias = "左右")]
+    OrSo,
     /// 近 ("近3万人次"): nearly, a little less than.
-    Jin,
+    #[doc(alias = "近")]
+    Nearly,
 }
 
 impl Qualifier {
@@ -98,55 +105,58 @@ impl Qualifier {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Qualifier::YiShang.as_str(), "以上");
+    /// let q: tongji::Quantity = "1000万元以上".parse()?;
+    /// assert_eq!(q.qualifier().map(|w| w.as_str()), Some("以上"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
-            Qualifier::Yu => "余",
-            Qualifier::Duo => "多",
-            Qualifier::YiShang => "以上",
-            Qualifier::Chao => "超",
-            Qualifier::Yu2 => "逾",
-            Qualifier::Yue => "约",
-            Qualifier::ZuoYou => "左右",
-            Qualifier::Jin => "近",
+            Qualifier::Odd => "余",
+            Qualifier::Plus => "多",
+            Qualifier::OrMore => "以上",
+            Qualifier::MoreThan => "超",
+            Qualifier::Over => "逾",
+            Qualifier::About => "约",
+            Qualifier::OrSo => "左右",
+            Qualifier::Nearly => "近",
         }
     }
 
-    /// Whether the stated value is a lower bound (余, 多, 以上, 超, 逾).
+    /// Whether the stated value is a lower bound (余, 多, 以上, 超, 逾): the true figure is at
+    /// least that much.
     ///
     /// # Examples
     ///
     /// ```
-    /// use tongji::Qualifier;
-    /// assert!(Qualifier::Duo.is_lower_bound());
-    /// assert!(!Qualifier::Yue.is_lower_bound());
+    /// use tongji::Quantity;
+    /// let at_least = |s: &str| s.parse::<Quantity>().map(|q| q.qualifier().unwrap().is_lower_bound());
+    /// assert!(at_least("200多亩")?);
+    /// assert!(!at_least("约3万人次")?); // about: it may be less
+    /// assert!(!at_least("近3万人次")?); // nearly: it is less
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub const fn is_lower_bound(self) -> bool {
         matches!(
             self,
-            Qualifier::Yu | Qualifier::Duo | Qualifier::YiShang | Qualifier::Chao | Qualifier::Yu2
+            Qualifier::Odd
+                | Qualifier::Plus
+                | Qualifier::OrMore
+                | Qualifier::MoreThan
+                | Qualifier::Over
         )
     }
 }
 
 /// Where the qualifier stands in the written figure, so that display gives back the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Place {
+pub(crate) enum Place {
     BeforeNumber,
     AfterNumber,
     AfterMagnitude,
     AfterUnit,
 }
-
-const PREFIXES: [Qualifier; 4] = [
-    Qualifier::Yue,
-    Qualifier::Jin,
-    Qualifier::Chao,
-    Qualifier::Yu2,
-];
-const INFIXES: [Qualifier; 2] = [Qualifier::Yu, Qualifier::Duo];
-const SUFFIXES: [Qualifier; 3] = [Qualifier::YiShang, Qualifier::ZuoYou, Qualifier::Yu];
 
 /// An exact figure with a unit, in the magnitude it was written in: "2.85亿元", "101.2万公斤",
 /// "46596万元", "44项".
@@ -156,46 +166,60 @@ const SUFFIXES: [Qualifier; 3] = [Qualifier::YiShang, Qualifier::ZuoYou, Qualifi
 /// "28500万元"`. Quantities of different dimensions are never equal and do not order; adding them is
 /// an error. Parsing accepts fullwidth digits and punctuation, thousands separators, a sign (also
 /// U+2212), and the qualifiers 余 多 以上 超 逾 约 左右 近; a placeholder ("X亿元", "XX万人次", "—")
-/// is [`Error::Placeholder`], never zero.
+/// is a [`crate::ErrorKind::Placeholder`] error, never zero.
+///
+/// A figure computed by division ([`crate::per_unit`], a weighted roll-up) keeps every digit of its
+/// value but displays rounded, half away from zero, by the per-kind default: money per unit
+/// (均价, 元/公斤) at 2 places, other ratios (亩产, 公斤/亩) at 0, a weighted level at its operands'
+/// places. Sums and differences keep their operands' written digits.
 ///
 /// # Examples
 ///
 /// ```
-/// use tongji::{Magnitude, Quantity, Unit};
+/// use tongji::{per_unit, Magnitude, Quantity, Unit};
 /// let q: Quantity = "2.85亿元".parse()?;
-/// assert_eq!(q.to_magnitude(Magnitude::Wan)?.to_string(), "28500万元");
+/// assert_eq!(q.to_magnitude(Magnitude::TenThousand)?.to_string(), "28500万元");
 /// assert_eq!(q, "28500万元".parse()?);
 /// assert_eq!("101.2万公斤".parse::<Quantity>()?.to_unit(Unit::TONNE)?.to_string(), "0.1012万吨");
-/// assert!("3亿元".parse::<Quantity>()?.checked_add(&"3万人次".parse()?).is_err());
+/// let price = per_unit(&"3554.85万元".parse()?, &"101.2万公斤".parse()?)?;
+/// assert_eq!(price.to_string(), "35.13元/公斤");
+/// assert_eq!(price.value().to_string(), "35.126976284584980237154150198");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
+#[doc(alias = "数量")]
 pub struct Quantity {
     value: Decimal,
-    magnitude: Magnitude,
-    unit: Unit,
     /// `value × 10^magnitude × unit factor`, computed once.
     base: Decimal,
     precision: Precision,
+    magnitude: Magnitude,
+    unit: Unit,
     qualifier: Option<(Qualifier, Place)>,
+    /// For a computed figure, the places it displays at; `None` displays the value's own digits.
+    places: Option<u8>,
 }
 
 fn base_value(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decimal> {
     shift10(value, magnitude.exponent())
-        .and_then(|v| v.checked_mul(unit.factor()))
+        .and_then(|v| unit.factor().to_base(v))
         .ok_or(Error::overflow("quantity in base units"))
 }
 
 /// Half the unit of the last digit of `value`, in base units.
 fn half_width(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decimal> {
-    let half = Decimal::new(5, value.scale().saturating_add(1).min(28));
-    base_value(half, magnitude, unit)
+    let exponent = magnitude.exponent() - value.scale() as i32 - 1;
+    shift10(Decimal::new(5, 0), exponent)
+        .and_then(|h| unit.factor().to_base(h))
+        .ok_or(Error::overflow(
+            "precision of a figure: its last digit is below 10⁻²⁸",
+        ))
 }
 
 /// `base` expressed in `unit` and `magnitude`, exactly, with at least `min_scale` decimals.
 /// `None` when the value has no exact decimal form there.
 fn express(base: Decimal, unit: Unit, magnitude: Magnitude, min_scale: u32) -> Option<Decimal> {
-    let in_unit = exact_div(base, unit.factor())?;
+    let in_unit = unit.factor().of_base(base)?;
     let mut value = shift10(in_unit, -magnitude.exponent())?.normalize();
     if value.scale() < min_scale {
         let mut padded = value;
@@ -207,48 +231,88 @@ fn express(base: Decimal, unit: Unit, magnitude: Magnitude, min_scale: u32) -> O
     Some(value)
 }
 
-/// The scale `q`'s written digits have once expressed in `magnitude`.
-fn scale_in(q: &Quantity, magnitude: Magnitude) -> u32 {
+/// The scale `q`'s shown digits have once expressed in `magnitude` (never below zero).
+fn shown_scale_in(q: &Quantity, magnitude: Magnitude) -> u32 {
     let shift = q.magnitude.exponent() - magnitude.exponent();
-    (q.value.scale() as i32 - shift).clamp(0, 28) as u32
+    let scale = q.places.map_or(q.value.scale(), u32::from) as i32;
+    (scale - shift).clamp(0, super::rounding::MAX_SCALE as i32) as u32
+}
+
+/// The display places of a per-unit figure: money per unit at 2 (35.13元/公斤), others at 0
+/// (523公斤/亩).
+fn per_unit_places(unit: Unit) -> u8 {
+    if unit.numerator_is_money() { 2 } else { 0 }
 }
 
 impl Quantity {
-    /// An exact quantity of `value` `magnitude` `unit` (10 万 元 → "10万元").
+    /// An exact quantity of `value` `magnitude` `unit` (10 万 元 → "10万元"), displayed with the
+    /// digits `value` has.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value in base units does not fit a decimal.
+    /// [`crate::ErrorKind::Overflow`] when the value in base units does not fit a decimal.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// use tongji::{Magnitude, Quantity, Unit};
-    /// let q = Quantity::new(Decimal::new(4400, 1), Magnitude::Wan, Unit::YUAN)?;
+    /// use tongji::{Decimal, Magnitude, Quantity, Unit};
+    /// let q = Quantity::new(Decimal::new(4400, 1), Magnitude::TenThousand, Unit::YUAN)?;
     /// assert_eq!(q.to_string(), "440.0万元");
+    /// assert!(q.is_exact());
+    /// assert_eq!(q, "4.4百万元".parse()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Quantity> {
         Ok(Quantity {
             value,
-            magnitude,
-            unit,
             base: base_value(value, magnitude, unit)?,
             precision: Precision::Exact,
+            magnitude,
+            unit,
             qualifier: None,
+            places: None,
         })
     }
 
-    /// The value as written, in [`Quantity::magnitude`] and [`Quantity::unit`] (2.85 for "2.85亿元").
+    /// A figure as written: `value` (with its written digits) in `magnitude` and `unit`, with the
+    /// qualifier where it was written. Precise to the half-unit of its last digit, except a count
+    /// written without decimals or magnitude ("44项", "661户"), which is exact, and a qualified
+    /// figure, which is approximate.
+    pub(crate) fn written(
+        value: Decimal,
+        magnitude: Magnitude,
+        unit: Unit,
+        qualifier: Option<(Qualifier, Place)>,
+    ) -> Result<Quantity> {
+        let whole_count =
+            unit.dimension().is_count() && magnitude == Magnitude::One && value.scale() == 0;
+        let precision = if qualifier.is_some() {
+            Precision::Approximate
+        } else if whole_count {
+            Precision::Exact
+        } else {
+            Precision::Rounded {
+                half_width: half_width(value, magnitude, unit)?,
+            }
+        };
+        Ok(Quantity {
+            precision,
+            qualifier,
+            ..Quantity::new(value, magnitude, unit)?
+        })
+    }
+
+    /// The value as written, in [`Quantity::magnitude`] and [`Quantity::unit`] (2.50 for
+    /// "2.50亿元"), with every digit it has — a computed figure's too.
     ///
     /// # Examples
     ///
     /// ```
     /// let q: tongji::Quantity = "2.50亿元".parse()?;
-    /// assert_eq!(q.value().to_string(), "2.50");
+    /// assert_eq!((q.value().to_string(), q.value().scale()), ("2.50".to_string(), 2));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn value(&self) -> Decimal {
         self.value
     }
@@ -258,23 +322,27 @@ impl Quantity {
     /// # Examples
     ///
     /// ```
-    /// let q: tongji::Quantity = "2.85亿元".parse()?;
-    /// assert_eq!(q.magnitude(), tongji::Magnitude::Yi);
+    /// use tongji::{Magnitude, Quantity};
+    /// assert_eq!("2.85亿元".parse::<Quantity>()?.magnitude(), Magnitude::HundredMillion);
+    /// assert_eq!("3千克".parse::<Quantity>()?.magnitude(), Magnitude::One); // 千克 is the unit
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn magnitude(&self) -> Magnitude {
         self.magnitude
     }
 
-    /// The unit (元 for "2.85亿元").
+    /// The unit, as spelled (千克 stays 千克).
     ///
     /// # Examples
     ///
     /// ```
-    /// let q: tongji::Quantity = "2.85亿元".parse()?;
-    /// assert_eq!(q.unit(), tongji::Unit::YUAN);
+    /// let q: tongji::Quantity = "3万千克".parse()?;
+    /// assert_eq!(q.unit().to_string(), "千克");
+    /// assert_eq!(q.unit().base().to_string(), "公斤");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn unit(&self) -> Unit {
         self.unit
     }
@@ -284,51 +352,63 @@ impl Quantity {
     /// # Examples
     ///
     /// ```
-    /// let q: tongji::Quantity = "101.2万公斤".parse()?;
-    /// assert_eq!(q.dimension().to_string(), "mass");
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// assert_eq!(q("101.2万公斤")?.dimension(), q("1吨")?.dimension());
+    /// assert_ne!(q("1人")?.dimension(), q("1人次")?.dimension());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn dimension(&self) -> Dimension {
         self.unit.dimension()
     }
 
-    /// The value in the dimension's base unit (元, 公斤, 亩 …), exact: "2.85亿元" → 285000000.
+    /// The value in the dimension's base unit (元, 公斤, 亩 …), exact: "2.85亿元" → 285000000,
+    /// "1.5公顷" → 22.5 (亩).
     ///
     /// # Examples
     ///
     /// ```
-    /// let q: tongji::Quantity = "1.5公顷".parse()?;
-    /// assert_eq!(q.base_value().to_string(), "22.5");
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// assert_eq!(q("2.85亿元")?.base_value().to_string(), "285000000");
+    /// assert_eq!(q("1.5公顷")?.base_value().to_string(), "22.5");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn base_value(&self) -> Decimal {
         self.base
     }
 
-    /// How precisely the figure is known; see [`Precision`]. Parsed figures are [`Precision::Rounded`]
-    /// at their last written digit; [`Quantity::new`] and [`Quantity::exact`] give exact ones.
+    /// How precisely the figure is known; see [`Precision`]. A parsed figure is rounded at its last
+    /// written digit, a whole count exact, a qualified one approximate; [`Quantity::new`] and
+    /// computed figures are exact.
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::{Precision, Quantity};
     /// let q: Quantity = "46596万元".parse()?;
-    /// assert_eq!(q.precision(), Precision::Rounded { half_width: "5000".parse()? });
+    /// assert_eq!(q.precision(), Precision::Rounded { half_width: "5000".parse()? }); // ± 0.5万元
+    /// assert_eq!("3.5万户".parse::<Quantity>()?.precision(), Precision::Rounded { half_width: "500".parse()? });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn precision(&self) -> Precision {
         self.precision
     }
 
-    /// The same figure marked exact (a target set as a round number, a count of tasks).
+    /// The same figure marked exact: a target or budget is a set number, not a rounded one
+    /// ("年度目标2.5亿元" is exactly 2.5亿元).
     ///
     /// # Examples
     ///
     /// ```
     /// let target: tongji::Quantity = "2.5亿元".parse()?;
+    /// assert!(!target.is_exact());
     /// assert!(target.exact().is_exact());
+    /// assert_eq!(target.exact().to_string(), "2.5亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn exact(self) -> Quantity {
         Quantity {
             precision: Precision::Exact,
@@ -341,9 +421,12 @@ impl Quantity {
     /// # Examples
     ///
     /// ```
-    /// assert!(!"2.5亿元".parse::<tongji::Quantity>()?.is_exact());
+    /// let q = |s: &str| s.parse::<tongji::Quantity>();
+    /// assert!(q("40项")?.is_exact());
+    /// assert!(!q("2.5亿元")?.is_exact());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_exact(&self) -> bool {
         self.precision == Precision::Exact
     }
@@ -354,12 +437,21 @@ impl Quantity {
     ///
     /// ```
     /// use tongji::{Qualifier, Quantity};
-    /// assert_eq!("1000万元以上".parse::<Quantity>()?.qualifier(), Some(Qualifier::YiShang));
+    /// assert_eq!("约3万人次".parse::<Quantity>()?.qualifier(), Some(Qualifier::About));
     /// assert_eq!("1000万元".parse::<Quantity>()?.qualifier(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn qualifier(&self) -> Option<Qualifier> {
         self.qualifier.map(|(q, _)| q)
+    }
+
+    /// The qualifier's word if it stands at `place`, else "".
+    pub(crate) fn qualifier_at(&self, place: Place) -> &'static str {
+        match self.qualifier {
+            Some((q, p)) if p == place => q.as_str(),
+            _ => "",
+        }
     }
 
     /// The same amount written in another magnitude, exactly: "2.85亿元" → "28500万元",
@@ -367,14 +459,15 @@ impl Quantity {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the digits do not fit a decimal (28 significant digits).
+    /// [`crate::ErrorKind::Overflow`] when the digits do not fit a decimal (28 significant digits).
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::{Magnitude, Quantity};
     /// let q: Quantity = "46596万元".parse()?;
-    /// assert_eq!(q.to_magnitude(Magnitude::Yi)?.to_string(), "4.6596亿元");
+    /// assert_eq!(q.to_magnitude(Magnitude::HundredMillion)?.to_string(), "4.6596亿元");
+    /// assert_eq!(q.to_magnitude(Magnitude::One)?.to_string(), "465960000元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_magnitude(&self, magnitude: Magnitude) -> Result<Quantity> {
@@ -383,6 +476,9 @@ impl Quantity {
         Ok(Quantity {
             value,
             magnitude,
+            places: self
+                .places
+                .map(|_| shown_scale_in(self, magnitude).min(u32::from(u8::MAX)) as u8),
             ..*self
         })
     }
@@ -392,8 +488,8 @@ impl Quantity {
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] across dimensions; [`Error::Inexact`] when the result has no exact
-    /// decimal form ("1亩" in 公顷 is 1/15); [`Error::Overflow`].
+    /// [`crate::ErrorKind::UnitMismatch`] across dimensions; [`crate::ErrorKind::Inexact`] when
+    /// the result has no exact decimal form ("1亩" in 公顷 is 1/15); [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -401,18 +497,17 @@ impl Quantity {
     /// use tongji::{Quantity, Unit};
     /// let q: Quantity = "1.5公顷".parse()?;
     /// assert_eq!(q.to_unit(Unit::MU)?.to_string(), "22.5亩");
-    /// assert!("1亩".parse::<Quantity>()?.to_unit(Unit::HECTARE).is_err());
-    /// assert!(q.to_unit(Unit::YUAN).is_err());
+    /// assert_eq!("1亩".parse::<Quantity>()?.to_unit(Unit::HECTARE).unwrap_err().to_string(),
+    ///            "1亩 has no exact decimal form in 公顷");
+    /// assert!(q.to_unit(Unit::YUAN).unwrap_err().is_unit_mismatch());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_unit(&self, unit: Unit) -> Result<Quantity> {
         if unit.dimension() != self.dimension() {
             return Err(Error::mismatch(self.unit, unit));
         }
-        let value = express(self.base, unit, self.magnitude, 0).ok_or_else(|| Error::Inexact {
-            value: self.to_string(),
-            unit: unit.to_string(),
-        })?;
+        let value = express(self.base, unit, self.magnitude, 0)
+            .ok_or_else(|| Error::inexact(self, unit))?;
         Ok(Quantity {
             value,
             unit,
@@ -425,7 +520,7 @@ impl Quantity {
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] across dimensions; [`Error::Overflow`].
+    /// [`crate::ErrorKind::UnitMismatch`] across dimensions; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -439,11 +534,11 @@ impl Quantity {
         self.combine(other, Decimal::checked_add, "addition")
     }
 
-    /// `self − other`, like [`Quantity::checked_add`].
+    /// `self − other`, like [`Quantity::checked_add`]: 在库总投资53670万元 − 出数46596万元 = 7074万元.
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] across dimensions; [`Error::Overflow`].
+    /// [`crate::ErrorKind::UnitMismatch`] across dimensions; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -468,21 +563,24 @@ impl Quantity {
         }
         let base = op(self.base, other.base).ok_or(Error::overflow(operation))?;
         let precision = self.precision.combine(other.precision)?;
+        let computed = self.places.is_some() || other.places.is_some();
         let candidates = [
             (self.unit, self.magnitude),
             (other.unit, other.magnitude),
-            (self.unit.base(), Magnitude::Ge),
+            (self.unit.base(), Magnitude::One),
         ];
         for (unit, magnitude) in candidates {
-            let min_scale = scale_in(self, magnitude).max(scale_in(other, magnitude));
+            let shown = shown_scale_in(self, magnitude).max(shown_scale_in(other, magnitude));
+            let min_scale = if computed { 0 } else { shown };
             if let Some(value) = express(base, unit, magnitude, min_scale) {
                 return Ok(Quantity {
                     value,
-                    magnitude,
-                    unit,
                     base,
                     precision,
+                    magnitude,
+                    unit,
                     qualifier: None,
+                    places: computed.then(|| shown.min(u32::from(u8::MAX)) as u8),
                 });
             }
         }
@@ -493,7 +591,8 @@ impl Quantity {
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] or [`Error::Overflow`] from [`Quantity::checked_add`].
+    /// [`crate::ErrorKind::UnitMismatch`] or [`crate::ErrorKind::Overflow`] from
+    /// [`Quantity::checked_add`].
     ///
     /// # Examples
     ///
@@ -501,6 +600,7 @@ impl Quantity {
     /// use tongji::Quantity;
     /// let parts: Vec<Quantity> = ["1.2亿元", "3400万元", "56万元"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
     /// assert_eq!(Quantity::checked_sum(&parts)?.unwrap().to_string(), "1.5456亿元");
+    /// assert!(Quantity::checked_sum(&[])?.is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_sum<'a>(
@@ -516,19 +616,21 @@ impl Quantity {
         Ok(total)
     }
 
-    /// The value rounded at its magnitude: "35.126976元/公斤" at 2 places → "35.13元/公斤". The
-    /// result is [`Precision::Rounded`] at its last digit.
+    /// The value rounded once at its magnitude: "3554.85万元" at 0 places → "3555万元". The result is
+    /// a figure written with exactly those places, precise to the half-unit of its last digit.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] in the (rare) case where the rounded value no longer fits.
+    /// [`crate::ErrorKind::Overflow`] in the (rare) case where the rounded value no longer fits.
     ///
     /// # Examples
     ///
     /// ```
-    /// use tongji::{Quantity, Rounding};
+    /// use tongji::{Precision, Quantity, Rounding, RoundingMode};
     /// let q: Quantity = "3554.85万元".parse()?;
-    /// assert_eq!(q.rounded(Rounding::new(0))?.to_string(), "3555万元");
+    /// assert_eq!(q.rounded(Rounding::new(1))?.to_string(), "3554.9万元");
+    /// assert_eq!(q.rounded(Rounding::new(1).with_mode(RoundingMode::HalfEven))?.to_string(), "3554.8万元");
+    /// assert_eq!(q.rounded(Rounding::new(0))?.precision(), Precision::Rounded { half_width: "5000".parse()? });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rounded(&self, rounding: Rounding) -> Result<Quantity> {
@@ -539,6 +641,7 @@ impl Quantity {
             precision: Precision::Rounded {
                 half_width: half_width(value, self.magnitude, self.unit)?,
             },
+            places: None,
             ..*self
         })
     }
@@ -548,34 +651,51 @@ impl Quantity {
     /// # Examples
     ///
     /// ```
-    /// assert!("0万元".parse::<tongji::Quantity>()?.is_zero());
+    /// use tongji::Quantity;
+    /// let d = "2.68亿元".parse::<Quantity>()?.checked_sub(&"26800万元".parse()?)?;
+    /// assert!(d.is_zero());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_zero(&self) -> bool {
         self.base.is_zero()
     }
 
-    /// Whether the value is below zero.
+    /// Whether the value is below zero (a loss, a fall).
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!("-120万元".parse::<tongji::Quantity>()?.is_negative());
+    /// use tongji::Quantity;
+    /// assert!("-120万元".parse::<Quantity>()?.is_negative());
+    /// assert!(!"-0万元".parse::<Quantity>()?.is_negative());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_negative(&self) -> bool {
         self.base.is_sign_negative() && !self.base.is_zero()
     }
 
-    /// A figure as written: `value` (with its written scale) in `magnitude` and `unit`, precise to
-    /// the half-unit of its last digit. For readers that take the unit from another column.
-    pub(crate) fn written(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Quantity> {
+    /// A computed figure in a unit, from a division: exact, displayed at `places`.
+    pub(crate) fn computed(value: Decimal, unit: Unit, places: u8) -> Result<Quantity> {
         Ok(Quantity {
-            precision: Precision::Rounded {
-                half_width: half_width(value, magnitude, unit)?,
-            },
-            ..Quantity::new(value, magnitude, unit)?
+            places: Some(places),
+            ..Quantity::new(value, Magnitude::One, unit)?
         })
+    }
+
+    /// A per-unit figure (均价, 亩产, 户均 …): computed, displayed by the per-unit default.
+    pub(crate) fn per_unit(value: Decimal, unit: Unit) -> Result<Quantity> {
+        Quantity::computed(value, unit, per_unit_places(unit))
+    }
+
+    /// The value as displayed: rounded for a computed figure, as written otherwise.
+    pub(crate) fn shown_value(&self, places: Option<usize>) -> Decimal {
+        match (places, self.places) {
+            (Some(p), _) => Rounding::new(u32::try_from(p).unwrap_or(u32::MAX)).apply(self.value),
+            (None, Some(p)) => Rounding::new(u32::from(p)).apply(self.value),
+            (None, None) => self.value,
+        }
     }
 
     /// Checks that the quantity is of `unit`'s dimension.
@@ -589,11 +709,7 @@ impl Quantity {
 
     /// Checks that `other` has the same dimension, for the formulas that combine two quantities.
     pub(crate) fn same_dimension(&self, other: &Quantity) -> Result<()> {
-        if self.dimension() == other.dimension() {
-            Ok(())
-        } else {
-            Err(Error::mismatch(self.unit, other.unit))
-        }
+        self.same_dimension_as(other.unit)
     }
 }
 
@@ -621,40 +737,14 @@ impl PartialOrd for Quantity {
 }
 
 impl fmt::Display for Quantity {
-    /// The figure as written ("2.50亿元"). With a precision (`{:.2}`) the value is rounded half away
-    /// from zero to that many places.
+    /// The figure as written ("2.50亿元"); a computed one at its default places. With a precision
+    /// (`{:.2}`) the value is rounded half away from zero to that many places.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value = match f.precision() {
-            Some(p) => Rounding::new(p as u32).apply(self.value),
-            None => self.value,
-        };
-        let word = |place: Place| match self.qualifier {
-            Some((q, p)) if p == place => q.as_str(),
-            _ => "",
-        };
-        let text = format!(
-            "{}{}{}{}{}{}{}",
-            word(Place::BeforeNumber),
-            value,
-            word(Place::AfterNumber),
-            self.magnitude.as_str(),
-            word(Place::AfterMagnitude),
-            self.unit,
-            word(Place::AfterUnit),
-        );
-        crate::text::pad(f, &text)
+        let value = self.shown_value(f.precision());
+        crate::text::layout::write_padded(f, |w| {
+            crate::text::figure::write_quantity(w, self, value)
+        })
     }
-}
-
-fn strip_word(chars: &[char], at: usize, word: &str) -> Option<usize> {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return None;
-        }
-        i += 1;
-    }
-    Some(i)
 }
 
 impl FromStr for Quantity {
@@ -662,116 +752,22 @@ impl FromStr for Quantity {
 
     /// Parses a figure with a unit: `[约|近|超|逾] number [余|多] [magnitude] [余|多] unit [以上|左右]`.
     fn from_str(s: &str) -> Result<Quantity> {
-        let chars = normalize(s);
-        let (start, end) = trimmed(&chars);
-        let chars = &chars[..end];
-        let mut qualifier = None;
-        let mut i = start;
-        for q in PREFIXES {
-            if let Some(next) = strip_word(chars, i, q.as_str()) {
-                qualifier = Some((q, Place::BeforeNumber));
-                i = next;
-                break;
-            }
-        }
-        let scanned = scan_number(s, chars, i, EXPECTED)?;
-        let value = scanned.value;
-        i = scanned.end;
-        let mut take_infix = |i: &mut usize, place: Place| {
-            if qualifier.is_some() {
-                return;
-            }
-            for q in INFIXES {
-                if let Some(next) = strip_word(chars, *i, q.as_str()) {
-                    qualifier = Some((q, place));
-                    *i = next;
-                    return;
-                }
-            }
-        };
-        take_infix(&mut i, Place::AfterNumber);
-        // The suffix: a unit alone ("个" is the unit, not the magnitude), or magnitude + unit.
-        let mut rest_end = end;
-        if qualifier.is_none() {
-            for q in SUFFIXES {
-                let w = q.as_str().chars().count();
-                if rest_end >= i + w
-                    && chars[rest_end - w..rest_end]
-                        .iter()
-                        .copied()
-                        .eq(q.as_str().chars())
-                {
-                    qualifier = Some((q, Place::AfterUnit));
-                    rest_end -= w;
-                    break;
-                }
-            }
-        }
-        let rest: String = chars[i..rest_end].iter().collect();
-        let rest = rest.trim_start();
-        if rest.is_empty() {
-            return Err(Error::Parse {
-                input: s.to_string(),
-                expected: EXPECTED,
-                reason: "expected a unit after the number",
-                position: rest_end,
-            });
-        }
-        let (magnitude, unit) = match rest.parse::<Unit>() {
-            Ok(unit) => (Magnitude::Ge, unit),
-            Err(unit_err) => {
-                let mut found = None;
-                for m in BY_LENGTH {
-                    if let Some(after) = rest.strip_prefix(m.as_str()) {
-                        let (after, place_yu) =
-                            match INFIXES.iter().find(|q| after.starts_with(q.as_str())) {
-                                Some(q) if qualifier.is_none() => {
-                                    (&after[q.as_str().len()..], Some(*q))
-                                }
-                                _ => (after, None),
-                            };
-                        if let Ok(unit) = after.parse::<Unit>() {
-                            if let Some(q) = place_yu {
-                                qualifier = Some((q, Place::AfterMagnitude));
-                            }
-                            found = Some((m, unit));
-                            break;
-                        }
-                    }
-                }
-                match found {
-                    Some(found) => found,
-                    None => {
-                        return Err(match unit_err {
-                            Error::UnknownUnit { unit, .. } => Error::UnknownUnit {
-                                input: s.to_string(),
-                                unit,
-                            },
-                            other => other,
-                        });
-                    }
-                }
-            }
-        };
-        let precision = if qualifier.is_some() {
-            Precision::Approximate
-        } else {
-            Precision::Rounded {
-                half_width: half_width(value, magnitude, unit)?,
-            }
-        };
-        Ok(Quantity {
-            value,
-            magnitude,
-            unit,
-            base: base_value(value, magnitude, unit)?,
-            precision,
-            qualifier,
-        })
+        crate::text::figure::parse_quantity(s)
     }
 }
 
-crate::text::serde_via_text!(Quantity);
+impl Quantity {
+    /// Every digit: the written text of a written figure, the full value of a computed one.
+    pub(crate) fn exact_text(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = crate::text::figure::write_quantity(&mut out, self, self.value);
+        out
+    }
+}
+
+// Serialized with every digit, so that JSON gives back the same value.
+crate::text::serde_via_text!(Quantity, Quantity::exact_text);
 
 #[cfg(test)]
 mod tests {
@@ -813,9 +809,9 @@ mod tests {
             q(s);
         }
         assert_eq!(q("3千克").unit().to_string(), "千克");
-        assert_eq!(q("3千克").magnitude(), Magnitude::Ge);
-        assert_eq!(q("3个").magnitude(), Magnitude::Ge);
-        assert_eq!(q("3万亿元").magnitude(), Magnitude::WanYi);
+        assert_eq!(q("3千克").magnitude(), Magnitude::One);
+        assert_eq!(q("3个").magnitude(), Magnitude::One);
+        assert_eq!(q("3万亿元").magnitude(), Magnitude::Trillion);
     }
 
     #[test]
@@ -842,6 +838,15 @@ mod tests {
     }
 
     #[test]
+    fn whole_counts_are_exact_and_others_rounded() {
+        assert!(q("8项").is_exact());
+        assert!(q("661户").is_exact());
+        assert!(!q("3.5万户").is_exact());
+        assert!(!q("8.0项").is_exact());
+        assert!(!q("8人次").is_exact()); // 人次 is person-time, not a count of things
+    }
+
+    #[test]
     fn equality_across_magnitudes_and_units() {
         assert_eq!(q("2.85亿元"), q("28500万元"));
         assert_eq!(q("1吨"), q("1000公斤"));
@@ -854,12 +859,19 @@ mod tests {
 
     #[test]
     fn errors_are_structured() {
+        use crate::ErrorKind;
         assert!(q_err("X亿元").is_placeholder());
         assert!(q_err("XX万人次").is_placeholder());
         assert!(q_err("—").is_placeholder());
-        assert!(matches!(q_err("3光年"), Error::UnknownUnit { unit, .. } if unit == "光年"));
-        assert!(matches!(q_err("3"), Error::Parse { .. }));
-        assert!(matches!(q_err("亿元"), Error::Parse { position: 0, .. }));
+        assert_eq!(
+            q_err("3光年").to_string(),
+            r#"unknown unit "光年" in "3光年""#
+        );
+        assert_eq!(q_err("3").kind(), ErrorKind::Parse);
+        assert_eq!(
+            q_err("亿元").to_string(),
+            r#"cannot parse "亿元" as a quantity: expected a number (at byte 0)"#
+        );
         let mismatch = q("3亿元").checked_add(&q("3万人次")).unwrap_err();
         assert_eq!(
             mismatch.to_string(),
@@ -873,10 +885,7 @@ mod tests {
 
     #[test]
     fn overflow_is_an_error() {
-        assert!(matches!(
-            q_err("99999999999999999999999万亿元"),
-            Error::Overflow { .. }
-        ));
+        assert!(q_err("99999999999999999999999万亿元").is_overflow());
     }
 
     #[test]
@@ -898,8 +907,30 @@ mod tests {
     }
 
     #[test]
+    fn computed_figures_display_rounded_and_keep_their_digits() {
+        let price =
+            Quantity::per_unit("35.126976".parse().unwrap(), "元/公斤".parse().unwrap()).unwrap();
+        assert_eq!(price.to_string(), "35.13元/公斤");
+        assert_eq!(format!("{price:.4}"), "35.1270元/公斤");
+        assert_eq!(price.exact_text(), "35.126976元/公斤");
+        // In 万 the same figure displays at 6 places, the same digits as before.
+        let wan = price.to_magnitude(Magnitude::TenThousand).unwrap();
+        assert_eq!(wan.to_string(), "0.003513万元/公斤");
+        let yield_ =
+            Quantity::per_unit("523.4".parse().unwrap(), "公斤/亩".parse().unwrap()).unwrap();
+        assert_eq!(yield_.to_string(), "523公斤/亩");
+    }
+
+    #[test]
     fn format_precision_rounds_half_away() {
         assert_eq!(format!("{:.1}", q("0.25万元")), "0.3万元");
         assert_eq!(format!("{:.1}", q("-0.25万元")), "-0.3万元");
+        assert_eq!(format!("{:>8}", q("3万元")), "     3万元");
+    }
+
+    #[test]
+    fn the_last_digit_must_fit_a_decimal() {
+        // 28 decimals of 平方米 is below 10⁻²⁸ 亩: refused, never rounded to another precision.
+        assert!(q_err("0.0000000000000000000000000001平方米").is_overflow());
     }
 }

@@ -7,9 +7,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::figure::{parse_with_suffix, write_figure};
 use super::points::PercentPoints;
-use super::rounding::{Rounding, shift10};
+use super::rounding::{MAX_SCALE, Rounding, shift10};
+use crate::text::figure::{parse_with_suffix, shown, write_figure};
 use crate::{Error, Result};
 
 /// A rate in percent: 同比增长 4.1%, 完成率 105.9%, 占比 33.4%; or per mille (3.5‰).
@@ -17,30 +17,35 @@ use crate::{Error, Result};
 /// Built only by named constructors ([`Rate::from_percent`], [`Rate::from_fraction`],
 /// [`Rate::from_per_mille`]) or by parsing, so 12.5 and 0.125 cannot be confused. A parsed rate
 /// displays as written ("107.42%" stays "107.42%", "105.9％" becomes "105.9%"); a computed rate
-/// displays at the report default, 1 decimal, half away from zero (0.05% → "0.1%",
-/// −0.05% → "-0.1%"). `format!("{:.2}", rate)` rounds half away from zero to 2 places.
-/// Rates compare by value: "3.5‰" equals "0.35%".
+/// keeps every digit and displays at the report default, 1 decimal, half away from zero
+/// (0.05% → "0.1%", −0.05% → "-0.1%"). `format!("{:.2}", rate)` rounds half away from zero to 2
+/// places. Rates compare by value: "3.5‰" equals "0.35%".
 ///
 /// # Examples
 ///
 /// ```
-/// use rust_decimal::Decimal;
-/// use tongji::Rate;
+/// use tongji::{Decimal, Rate};
 /// let r: Rate = "105.9％".parse()?;
 /// assert_eq!(r.to_string(), "105.9%");
 /// assert_eq!("−0.5%".parse::<Rate>()?.to_string(), "-0.5%");
-/// let computed = Rate::from_fraction(Decimal::new(1072, 3))?;
+/// let computed = Rate::from_fraction(Decimal::new(107_225, 5))?; // 1.07225 → 107.225%
 /// assert_eq!(computed.to_string(), "107.2%");
-/// assert_eq!(format!("{:.2}", Rate::from_percent(Decimal::new(-5, 3))), "-0.01%");
+/// assert_eq!(format!("{:.2}", computed), "107.23%"); // 107.225 rounds away from zero
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
+#[doc(alias = "比率")]
+#[doc(alias = "百分比")]
 pub struct Rate {
-    /// The value in percent.
+    /// The value in percent. For a per-mille rate its scale is at least 1, so the per-mille value
+    /// (percent × 10) is always exact.
     percent: Decimal,
     per_mille: bool,
     written: bool,
 }
+
+/// The most decimals a per-mille rate carries: its percent value has one more.
+const PER_MILLE_MAX_SCALE: u32 = MAX_SCALE - 1;
 
 impl Rate {
     /// A computed rate of `percent` percent (12.5 → 12.5%).
@@ -48,9 +53,12 @@ impl Rate {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(tongji::Rate::from_percent(Decimal::new(125, 1)).to_string(), "12.5%");
+    /// use tongji::{Decimal, Rate};
+    /// let r = Rate::from_percent(Decimal::new(10725, 3)); // 10.725%
+    /// assert_eq!(r.to_string(), "10.7%");
+    /// assert_eq!(r.percent().to_string(), "10.725"); // every digit is kept
     /// ```
+    #[must_use]
     pub fn from_percent(percent: Decimal) -> Rate {
         Rate {
             percent,
@@ -63,18 +71,18 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the fraction × 100 does not fit a decimal.
+    /// [`crate::ErrorKind::Overflow`] when the fraction × 100 does not fit a decimal.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(tongji::Rate::from_fraction(Decimal::new(125, 3))?.to_string(), "12.5%");
+    /// use tongji::{Decimal, Rate};
+    /// assert_eq!(Rate::from_fraction(Decimal::new(125, 3))?, Rate::from_percent(Decimal::new(125, 1)));
+    /// assert!(Rate::from_fraction(Decimal::MAX).unwrap_err().is_overflow());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_fraction(fraction: Decimal) -> Result<Rate> {
-        fraction
-            .checked_mul(Decimal::ONE_HUNDRED)
+        shift10(fraction, 2)
             .map(Rate::from_percent)
             .ok_or(Error::overflow("rate from fraction"))
     }
@@ -83,19 +91,25 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value has more decimals than a decimal holds.
+    /// [`crate::ErrorKind::Overflow`] when the value has 28 decimals (its percent value would need
+    /// 29).
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// let r = tongji::Rate::from_per_mille(Decimal::new(35, 1))?;
-    /// assert_eq!(r.to_string(), "3.5‰");
-    /// assert_eq!(r.percent().to_string(), "0.35");
+    /// use tongji::{Decimal, Rate};
+    /// let birth_rate = Rate::from_per_mille(Decimal::new(639, 2))?; // 人口出生率6.39‰
+    /// assert_eq!(birth_rate.to_string(), "6.4‰");
+    /// assert_eq!(birth_rate.percent().to_string(), "0.639");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_per_mille(per_mille: Decimal) -> Result<Rate> {
-        let percent = shift10(per_mille, -1).ok_or(Error::overflow("rate from per mille"))?;
+        let percent = (per_mille.scale() <= PER_MILLE_MAX_SCALE)
+            .then(|| shift10(per_mille, -1))
+            .flatten()
+            .ok_or(Error::overflow(
+                "rate from per mille: more than 27 decimals",
+            ))?;
         Ok(Rate {
             percent,
             per_mille: true,
@@ -103,41 +117,57 @@ impl Rate {
         })
     }
 
-    /// The value in percent (105.9 for 105.9%).
+    /// The value in percent (105.9 for 105.9%, 0.35 for 3.5‰).
     ///
     /// # Examples
     ///
     /// ```
     /// assert_eq!("105.9%".parse::<tongji::Rate>()?.percent().to_string(), "105.9");
+    /// assert_eq!("3.5‰".parse::<tongji::Rate>()?.percent().to_string(), "0.35");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn percent(&self) -> Decimal {
         self.percent
     }
 
-    /// The value as a fraction (1.059 for 105.9%).
+    /// The value as a fraction (1.059 for 105.9%). Exact for every written rate; a computed rate
+    /// that already carries 27 or 28 decimals in percent is first rounded (half away from zero) to
+    /// 26, so that its fraction fits a decimal's 28.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("105.9%".parse::<tongji::Rate>()?.fraction().to_string(), "1.059");
+    /// use tongji::{Decimal, Rate};
+    /// assert_eq!("105.9%".parse::<Rate>()?.fraction().to_string(), "1.059");
+    /// let third = Rate::from_percent(Decimal::ONE_HUNDRED / Decimal::from(3)); // 33.33…%
+    /// assert_eq!(third.fraction().to_string(), "0.3333333333333333333333333333");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn fraction(&self) -> Decimal {
-        // Dividing by 100 is exact unless the value already has 27 or 28 decimals.
-        shift10(self.percent, -2).unwrap_or_else(|| self.percent / Decimal::ONE_HUNDRED)
+        let fits = if self.percent.scale() > MAX_SCALE - 2 {
+            Rounding::new(MAX_SCALE - 2).apply(self.percent)
+        } else {
+            self.percent
+        };
+        // A scale of at most 26 shifted by two is at most 28: always representable.
+        shift10(fits, -2).unwrap_or(fits)
     }
 
-    /// Whether the rate was parsed from text (and so displays as written).
+    /// Whether the rate was written (parsed from text, or rounded) and so displays as written.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// assert!("1.0%".parse::<tongji::Rate>()?.is_written());
-    /// assert!(!tongji::Rate::from_percent(Decimal::ONE).is_written());
+    /// use tongji::{Decimal, Rate, Rounding};
+    /// assert!("1.0%".parse::<Rate>()?.is_written());
+    /// let computed = Rate::from_percent(Decimal::new(10725, 3));
+    /// assert!(!computed.is_written());
+    /// assert!(computed.rounded(Rounding::new(2)).is_written());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_written(&self) -> bool {
         self.written
     }
@@ -147,29 +177,37 @@ impl Rate {
     /// # Examples
     ///
     /// ```
-    /// assert!("3.5‰".parse::<tongji::Rate>()?.is_per_mille());
+    /// use tongji::Rate;
+    /// let r: Rate = "3.5‰".parse()?;
+    /// assert!(r.is_per_mille());
+    /// assert_eq!(r, "0.35%".parse()?); // the same rate
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_per_mille(&self) -> bool {
         self.per_mille
     }
 
     /// The rate rounded once, in its notation (% or ‰), by `rounding`; the result displays with
-    /// exactly those places.
+    /// exactly those places. A per-mille rate rounds to at most 27 places.
     ///
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
-    /// use tongji::{Rate, Rounding, RoundingMode};
+    /// use tongji::{Decimal, Rate, Rounding, RoundingMode};
     /// let r = Rate::from_percent(Decimal::new(1025, 2));
     /// assert_eq!(r.rounded(Rounding::new(1)).to_string(), "10.3%");
-    /// assert_eq!(r.rounded(Rounding::new(1).mode(RoundingMode::HalfEven)).to_string(), "10.2%");
+    /// assert_eq!(r.rounded(Rounding::new(1).with_mode(RoundingMode::HalfEven)).to_string(), "10.2%");
+    /// assert_eq!("3.45‰".parse::<Rate>()?.rounded(Rounding::new(1)).to_string(), "3.5‰");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rounded(&self, rounding: Rounding) -> Rate {
         let percent = if self.per_mille {
+            let rounding = rounding.with_places(rounding.places().min(PER_MILLE_MAX_SCALE));
             let shown = rounding.apply(self.notation_value());
-            shift10(shown, -1).unwrap_or(self.percent)
+            // At most 27 decimals shifted by one: always representable.
+            shift10(shown, -1).unwrap_or(shown)
         } else {
             rounding.apply(self.percent)
         };
@@ -180,25 +218,32 @@ impl Rate {
         }
     }
 
-    /// `self − earlier` in percentage points (完成率 105.9% − 83.3% = 22.6个百分点).
+    /// `self − earlier` in percentage points (完成率 105.9% − 83.3% = 22.6个百分点). The difference of
+    /// two written rates is itself written, at their places ("5.61%" − "4.40%" = "1.21个百分点").
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the difference does not fit a decimal.
+    /// [`crate::ErrorKind::Overflow`] when the difference does not fit a decimal.
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::Rate;
-    /// let pp = "5.6%".parse::<Rate>()?.checked_sub(&"4.4%".parse()?)?;
-    /// assert_eq!(pp.to_string(), "1.2个百分点");
+    /// let pp = "5.61%".parse::<Rate>()?.checked_sub(&"4.40%".parse()?)?;
+    /// assert_eq!(pp.to_string(), "1.21个百分点");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_sub(&self, earlier: &Rate) -> Result<PercentPoints> {
-        self.percent
+        let diff = self
+            .percent
             .checked_sub(earlier.percent)
-            .map(PercentPoints::from_decimal)
-            .ok_or(Error::overflow("difference of rates"))
+            .ok_or(Error::overflow("difference of rates"))?;
+        let pp = PercentPoints::from_decimal(diff);
+        Ok(if self.written && earlier.written {
+            pp.as_written()
+        } else {
+            pp
+        })
     }
 
     /// The same rate with the sign flipped ("下降0.5%" is −0.5%).
@@ -209,20 +254,35 @@ impl Rate {
         }
     }
 
+    /// The same rate marked written, displayed with its own digits.
+    pub(crate) fn as_written(self) -> Rate {
+        Rate {
+            written: true,
+            ..self
+        }
+    }
+
     /// The value in the rate's own notation (percent, or per mille for ‰ rates).
     fn notation_value(&self) -> Decimal {
         if self.per_mille {
+            // A per-mille rate's percent has at least one decimal: the shift is a rescale.
             shift10(self.percent, 1).unwrap_or(self.percent)
         } else {
             self.percent
         }
     }
 
-    fn suffix(&self) -> &'static str {
+    /// The value as shown (as written, or at 1 place; or at `precision`) in the rate's notation.
+    pub(crate) fn shown(&self, precision: Option<usize>) -> Decimal {
+        shown(self.notation_value(), self.written, 1, precision)
+    }
+
+    /// "%" or "‰".
+    pub(crate) fn suffix(&self) -> &'static str {
         if self.per_mille { "‰" } else { "%" }
     }
 
-    fn exact_text(&self) -> String {
+    pub(crate) fn exact_text(&self) -> String {
         format!("{}{}", self.notation_value(), self.suffix())
     }
 }
@@ -271,14 +331,11 @@ impl FromStr for Rate {
         } else {
             Rate::from_per_mille(value)?
         };
-        Ok(Rate {
-            written: true,
-            ..rate
-        })
+        Ok(rate.as_written())
     }
 }
 
-// A written figure as written; a computed one with all its digits, unrounded.
+// Every digit, so that JSON gives back the same value.
 crate::text::serde_via_text!(Rate, Rate::exact_text);
 
 #[cfg(test)]
@@ -316,15 +373,22 @@ mod tests {
     }
 
     #[test]
-    fn per_mille_equals_percent() {
+    fn per_mille_equals_percent_and_never_falls_back() {
         assert_eq!(r("3.5‰"), r("0.35%"));
         assert_eq!(r("3.5‰").rounded(Rounding::new(0)).to_string(), "4‰");
+        let many = r("3.5‰").rounded(Rounding::new(28));
+        assert_eq!(many.to_string(), format!("3.5{}‰", "0".repeat(26)));
+        let tiny: Decimal = "0.0000000000000000000000000001".parse().unwrap();
+        assert!(Rate::from_per_mille(tiny).unwrap_err().is_overflow());
     }
 
     #[test]
     fn errors() {
         assert!("X%".parse::<Rate>().unwrap_err().is_placeholder());
-        assert!("12".parse::<Rate>().is_err());
+        assert_eq!(
+            "12".parse::<Rate>().unwrap_err().to_string(),
+            r#"cannot parse "12" as a rate: expected % or ‰ after the number (at byte 2)"#
+        );
         assert!("12%%".parse::<Rate>().is_err());
         assert!("12个百分点".parse::<Rate>().is_err());
     }

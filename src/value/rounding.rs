@@ -3,28 +3,36 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// How a tie (a trailing 5) is rounded.
+/// How a figure is cut to its places: 四舍五入 (the default), GB/T 8170's half-even, or truncation.
 ///
 /// # Examples
 ///
 /// ```
-/// use tongji::{Rounding, RoundingMode};
-/// use rust_decimal::Decimal;
+/// use tongji::{Decimal, Rounding, RoundingMode};
 /// let x: Decimal = "0.25".parse()?;
-/// assert_eq!(Rounding::new(1).apply(x).to_string(), "0.3");
-/// assert_eq!(Rounding::new(1).mode(RoundingMode::HalfEven).apply(x).to_string(), "0.2");
+/// let at = |mode| Rounding::new(1).with_mode(mode).apply(x).to_string();
+/// assert_eq!(at(RoundingMode::HalfAwayFromZero), "0.3");
+/// assert_eq!(at(RoundingMode::HalfEven), "0.2");
+/// assert_eq!(at(RoundingMode::Truncate), "0.2");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 #[non_exhaustive]
+#[doc(alias = "舍入方式")]
 pub enum RoundingMode {
     /// 四舍五入: ties away from zero (0.05 → 0.1, −0.05 → −0.1). What reports mean by rounding.
     #[default]
+    #[doc(alias = "四舍五入")]
     HalfAwayFromZero,
     /// GB/T 8170-2008 (四舍六入五成双): ties to the even digit (0.25 → 0.2, 0.35 → 0.4).
+    #[doc(alias = "四舍六入五成双")]
     HalfEven,
+    /// Cut toward zero (0.29 → 0.2, −0.29 → −0.2): what a spreadsheet's `{:.1}`-style truncation
+    /// does. Never the crate's default; offered to check figures printed that way.
+    #[doc(alias = "截尾")]
+    Truncate,
 }
 
 /// A number of decimal places and a [`RoundingMode`]: the one way the crate rounds.
@@ -35,8 +43,7 @@ pub enum RoundingMode {
 /// # Examples
 ///
 /// ```
-/// use tongji::Rounding;
-/// use rust_decimal::Decimal;
+/// use tongji::{Decimal, Rounding};
 /// let r = Rounding::new(1);
 /// assert_eq!(r.apply("-0.05".parse::<Decimal>()?).to_string(), "-0.1");
 /// assert_eq!(r.apply("105".parse::<Decimal>()?).to_string(), "105.0");
@@ -45,6 +52,7 @@ pub enum RoundingMode {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(from = "RoundingFields")]
+#[doc(alias = "舍入")]
 pub struct Rounding {
     places: u32,
     mode: RoundingMode,
@@ -60,7 +68,7 @@ struct RoundingFields {
 
 impl From<RoundingFields> for Rounding {
     fn from(f: RoundingFields) -> Rounding {
-        Rounding::new(f.places).mode(f.mode)
+        Rounding::new(f.places).with_mode(f.mode)
     }
 }
 
@@ -77,9 +85,11 @@ impl Rounding {
     /// # Examples
     ///
     /// ```
-    /// use tongji::Rounding;
-    /// assert_eq!(Rounding::new(2).places(), 2);
+    /// use tongji::{Decimal, Rounding};
+    /// assert_eq!(Rounding::new(2).apply(Decimal::new(35126976, 6)).to_string(), "35.13");
+    /// assert_eq!(Rounding::new(99).places(), 28);
     /// ```
+    #[must_use]
     pub const fn new(places: u32) -> Rounding {
         let places = if places > MAX_SCALE {
             MAX_SCALE
@@ -92,17 +102,33 @@ impl Rounding {
         }
     }
 
-    /// The same places with another tie-breaking mode.
+    /// The same places with another mode.
     ///
     /// # Examples
     ///
     /// ```
-    /// use tongji::{Rounding, RoundingMode};
-    /// let r = Rounding::new(1).mode(RoundingMode::HalfEven);
-    /// assert_eq!(r.rounding_mode(), RoundingMode::HalfEven);
+    /// use tongji::{Decimal, Rounding, RoundingMode};
+    /// let r = Rounding::new(1).with_mode(RoundingMode::HalfEven);
+    /// assert_eq!(r.mode(), RoundingMode::HalfEven);
+    /// assert_eq!(r.apply(Decimal::new(235, 2)).to_string(), "2.4"); // 2.35: the 4 is even
     /// ```
-    pub const fn mode(self, mode: RoundingMode) -> Rounding {
+    #[must_use]
+    pub const fn with_mode(self, mode: RoundingMode) -> Rounding {
         Rounding { mode, ..self }
+    }
+
+    /// The same mode with other places (at most 28).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Decimal, Rounding, RoundingMode};
+    /// let even2 = Rounding::new(1).with_mode(RoundingMode::HalfEven).with_places(2);
+    /// assert_eq!(even2.apply(Decimal::new(10725, 3)).to_string(), "10.72");
+    /// ```
+    #[must_use]
+    pub const fn with_places(self, places: u32) -> Rounding {
+        Rounding::new(places).with_mode(self.mode)
     }
 
     /// The number of decimal places.
@@ -110,21 +136,26 @@ impl Rounding {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Rounding::default().places(), 1);
+    /// use tongji::{Decimal, Rounding};
+    /// let r = Rounding::default();
+    /// assert_eq!(r.places(), 1);
+    /// assert_eq!(r.apply(Decimal::new(8333, 2)).scale(), r.places()); // 83.33 → 83.3
     /// ```
+    #[must_use]
     pub const fn places(&self) -> u32 {
         self.places
     }
 
-    /// The tie-breaking mode.
+    /// The mode.
     ///
     /// # Examples
     ///
     /// ```
     /// use tongji::{Rounding, RoundingMode};
-    /// assert_eq!(Rounding::new(1).rounding_mode(), RoundingMode::HalfAwayFromZero);
+    /// assert_eq!(Rounding::new(1).mode(), RoundingMode::HalfAwayFromZero); // 四舍五入 unless asked
     /// ```
-    pub const fn rounding_mode(&self) -> RoundingMode {
+    #[must_use]
+    pub const fn mode(&self) -> RoundingMode {
         self.mode
     }
 
@@ -134,15 +165,19 @@ impl Rounding {
     /// # Examples
     ///
     /// ```
-    /// use tongji::Rounding;
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(Rounding::new(2).apply("35.126976".parse::<Decimal>()?).to_string(), "35.13");
+    /// use tongji::{Decimal, Rounding, RoundingMode};
+    /// let v: Decimal = "35.125".parse()?;
+    /// assert_eq!(Rounding::new(2).apply(v).to_string(), "35.13");
+    /// assert_eq!(Rounding::new(2).with_mode(RoundingMode::HalfEven).apply(v).to_string(), "35.12");
+    /// assert_eq!(Rounding::new(2).with_mode(RoundingMode::Truncate).apply(-v).to_string(), "-35.12");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn apply(&self, value: Decimal) -> Decimal {
         let strategy = match self.mode {
             RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
             RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Truncate => RoundingStrategy::ToZero,
         };
         let mut out = value.round_dp_with_strategy(self.places, strategy);
         if out.scale() < self.places {
@@ -248,6 +283,23 @@ pub(crate) fn percent_of(
         .ok_or(crate::Error::overflow(operation))
 }
 
+/// `a × b` when the product has an exact decimal form that fits; `None` otherwise. Decimal
+/// multiplication rounds a product with more than 28 decimals silently; this does not.
+pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    /// 2⁹⁶ − 1: the largest mantissa a decimal holds.
+    const MAX_MANTISSA: u128 = (1 << 96) - 1;
+    let mut mantissa = a.mantissa().checked_mul(b.mantissa())?;
+    let mut scale = a.scale() + b.scale();
+    while scale > MAX_SCALE || mantissa.unsigned_abs() > MAX_MANTISSA {
+        if scale == 0 || mantissa % 10 != 0 {
+            return None;
+        }
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,7 +321,7 @@ mod tests {
 
     #[test]
     fn half_even_at_the_tie() {
-        let r = Rounding::new(1).mode(RoundingMode::HalfEven);
+        let r = Rounding::new(1).with_mode(RoundingMode::HalfEven);
         assert_eq!(r.apply(d("2.45")).to_string(), "2.4");
         assert_eq!(r.apply(d("2.35")).to_string(), "2.4");
         assert_eq!(r.apply(d("2.451")).to_string(), "2.5");
@@ -291,6 +343,28 @@ mod tests {
         assert_eq!(exact_div(d("1"), d("0")), None);
         assert_eq!(exact_div(d("0"), d("7")).unwrap(), d("0"));
         assert_eq!(exact_div(d("1"), d("1024")).unwrap(), d("0.0009765625"));
+    }
+
+    #[test]
+    fn exact_mul_refuses_to_round() {
+        assert_eq!(exact_mul(d("2.5"), d("0.0015")).unwrap(), d("0.00375"));
+        assert_eq!(
+            exact_mul(d("0.0000000000000000000000000001"), d("0.5")),
+            None
+        );
+        assert_eq!(
+            exact_mul(d("0.0000000000000000000000000010"), d("0.5")).unwrap(),
+            d("0.0000000000000000000000000005")
+        );
+        assert_eq!(exact_mul(Decimal::MAX, d("2")), None);
+        assert_eq!(exact_mul(d("1000"), d("15")).unwrap(), d("15000"));
+    }
+
+    #[test]
+    fn truncation_cuts_toward_zero() {
+        let t = Rounding::new(1).with_mode(RoundingMode::Truncate);
+        assert_eq!(t.apply(d("107.42")).to_string(), "107.4");
+        assert_eq!(t.apply(d("-0.09")).to_string(), "0.0");
     }
 
     #[test]

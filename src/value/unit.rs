@@ -207,6 +207,104 @@ impl Dimension {
     }
 }
 
+/// The exact factor from a unit to its dimension's base unit: `numerator / denominator`. Simple
+/// units have a denominator of 1; a ratio unit divides its numerator's factor by its
+/// denominator's (元/吨 → 1/1000 元/公斤, 元/公顷 → 1/15 元/亩).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::Unit;
+/// let f = "元/公顷".parse::<Unit>()?.factor();
+/// assert_eq!((f.numerator().to_string(), f.denominator().to_string()), ("1".into(), "15".into()));
+/// assert!(!f.is_decimal());
+/// assert!(Unit::TONNE.factor().is_decimal());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Factor {
+    numerator: Decimal,
+    denominator: Decimal,
+}
+
+impl Factor {
+    /// The numerator (the factor of the unit, or of a ratio's numerator unit).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("3万元".parse::<tongji::Quantity>()?.unit().factor().numerator().to_string(), "1");
+    /// assert_eq!(tongji::Unit::TONNE.factor().numerator().to_string(), "1000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn numerator(&self) -> Decimal {
+        self.numerator
+    }
+
+    /// The denominator (1 for a simple unit; the factor of a ratio's denominator unit).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("元/吨".parse::<tongji::Unit>()?.factor().denominator().to_string(), "1000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn denominator(&self) -> Decimal {
+        self.denominator
+    }
+
+    /// Whether the factor is a terminating decimal (so base values are exact): true for every
+    /// simple unit, false for ratios over 公顷 or 平方公里 (thirds of 15 and 1500).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(!"元/平方米".parse::<tongji::Unit>()?.factor().is_decimal());
+    /// assert!("元/公斤".parse::<tongji::Unit>()?.factor().is_decimal());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_decimal(&self) -> bool {
+        super::rounding::exact_div(self.numerator, self.denominator).is_some()
+    }
+
+    /// `value` in base units: `value × numerator / denominator`, exact (or `None`) when the factor
+    /// is a terminating decimal; otherwise — a ratio over 公顷 or 平方公里 — the quotient is carried
+    /// to 28 significant digits.
+    pub(crate) fn to_base(self, value: Decimal) -> Option<Decimal> {
+        let scaled = super::rounding::exact_mul(value, self.numerator)?;
+        if self.denominator == Decimal::ONE {
+            Some(scaled)
+        } else {
+            super::rounding::exact_div(scaled, self.denominator)
+                .or_else(|| scaled.checked_div(self.denominator))
+        }
+    }
+
+    /// `base` in this unit, exactly, or `None` when it has no exact decimal form there.
+    pub(crate) fn of_base(self, base: Decimal) -> Option<Decimal> {
+        let scaled = base.checked_mul(self.denominator)?;
+        super::rounding::exact_div(scaled, self.numerator)
+    }
+}
+
+impl fmt::Display for Factor {
+    /// "1000", "0.0015", or "1/15" when the fraction does not terminate.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match super::rounding::exact_div(self.numerator, self.denominator) {
+            Some(d) => write!(f, "{}", d.normalize()),
+            None => write!(
+                f,
+                "{}/{}",
+                self.numerator.normalize(),
+                self.denominator.normalize()
+            ),
+        }
+    }
+}
+
 impl Unit {
     /// 元 (yuan, CNY): the base unit of money.
     pub const YUAN: Unit = Unit::simple(Simple::Yuan);
@@ -248,10 +346,8 @@ impl Unit {
         }
     }
 
-    /// The factor from this unit to its dimension's base unit (吨 → 1000, 斤 → 0.5, 公顷 → 15).
-    ///
-    /// Exact for every simple unit. A ratio whose denominator is 公顷 or 平方公里 (元/公顷) has a
-    /// factor with a repeating decimal (1/15), carried to 28 significant digits.
+    /// The factor from this unit to its dimension's base unit, as an exact fraction: 吨 → 1000,
+    /// 斤 → 0.5, 公顷 → 15, 元/公顷 → 1/15 (元 per 亩).
     ///
     /// # Examples
     ///
@@ -259,18 +355,14 @@ impl Unit {
     /// use tongji::Unit;
     /// assert_eq!(Unit::TONNE.factor().to_string(), "1000");
     /// assert_eq!("平方米".parse::<Unit>()?.factor().to_string(), "0.0015");
+    /// assert_eq!("元/公顷".parse::<Unit>()?.factor().to_string(), "1/15");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn factor(&self) -> Decimal {
-        match self.den {
-            None => self.num.factor(),
-            // Exact except where the denominator is 公顷 or 平方公里 (thirds of 15 and 1500): those
-            // ratio factors carry 28 significant digits. Denominator factors are never zero.
-            Some(den) => self
-                .num
-                .factor()
-                .checked_div(den.factor())
-                .unwrap_or(Decimal::ZERO),
+    #[must_use]
+    pub fn factor(&self) -> Factor {
+        Factor {
+            numerator: self.num.factor(),
+            denominator: self.den.map_or(Decimal::ONE, Simple::factor),
         }
     }
 
@@ -314,6 +406,11 @@ impl Unit {
         }
     }
 
+    /// Whether the unit's numerator is money (元, 美元): 均价 and 人均 figures.
+    pub(crate) fn numerator_is_money(&self) -> bool {
+        matches!(self.num.kind(), Kind::Cny | Kind::Usd)
+    }
+
     /// Whether this unit is a ratio of two units (元/公斤).
     ///
     /// # Examples
@@ -341,10 +438,10 @@ fn base_of(u: Simple) -> Simple {
 
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.den {
-            None => f.pad(self.num.text()),
-            Some(den) => f.pad(&format!("{}/{}", self.num.text(), den.text())),
-        }
+        crate::text::layout::write_padded(f, |w| match self.den {
+            None => w.write_str(self.num.text()),
+            Some(den) => write!(w, "{}/{}", self.num.text(), den.text()),
+        })
     }
 }
 
@@ -354,10 +451,7 @@ impl FromStr for Unit {
     /// Parses a unit as written: "元", "千克", "万"-less; a ratio as "元/公斤" (also with "／" or "每").
     fn from_str(s: &str) -> Result<Unit> {
         let trimmed = s.trim();
-        let unknown = || Error::UnknownUnit {
-            input: s.to_string(),
-            unit: trimmed.to_string(),
-        };
+        let unknown = || Error::unknown_unit(s, trimmed);
         let split = trimmed
             .split_once('/')
             .or_else(|| trimmed.split_once('／'))
@@ -393,10 +487,15 @@ mod tests {
     #[test]
     fn factors_are_exact() {
         let jin: Unit = "斤".parse().unwrap();
-        assert_eq!(Unit::TONNE.factor() / jin.factor(), Decimal::from(2000));
-        assert_eq!(Unit::HECTARE.factor(), Decimal::from(15));
+        assert_eq!(
+            Unit::TONNE.factor().numerator() / jin.factor().numerator(),
+            Decimal::from(2000)
+        );
+        assert_eq!(Unit::HECTARE.factor().numerator(), Decimal::from(15));
         let per: Unit = "元/吨".parse().unwrap();
         assert_eq!(per.factor().to_string(), "0.001");
+        let per_ha: Unit = "元/公顷".parse().unwrap();
+        assert_eq!(per_ha.factor().to_string(), "1/15");
     }
 
     #[test]
@@ -411,6 +510,6 @@ mod tests {
     #[test]
     fn unknown_unit_names_it() {
         let err = "光年".parse::<Unit>().unwrap_err();
-        assert_eq!(err.to_string(), r#"unknown unit "光年" in "光年""#);
+        assert_eq!(err.to_string(), r#"unknown unit "光年""#);
     }
 }

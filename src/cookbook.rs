@@ -1,0 +1,1 @@
+//! Recipes (placeholder while the crate is reshaped).

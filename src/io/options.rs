@@ -1,0 +1,238 @@
+//! How readers read and writers write.
+
+use crate::{Catalog, Rounding, RoundingMode};
+
+/// How the CSV readers read: leniently (bad rows reported, good rows kept) or strictly, and
+/// against which catalog.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{CsvOptions, Table};
+/// let csv = "地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n示例县,gdp,2022年,130亿元\n";
+/// let strict = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true));
+/// assert!(strict.unwrap_err().is_placeholder());
+/// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new())?;
+/// assert_eq!((t.len(), bad.len()), (1, 1)); // the good row is kept
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CsvOptions {
+    strict: bool,
+    catalog: Catalog,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions::new()
+    }
+}
+
+impl CsvOptions {
+    /// Lenient, with the built-in catalog.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::CsvOptions::new();
+    /// assert!(!o.is_strict());
+    /// assert!(o.catalog_of().get("固定资产投资").is_some());
+    /// ```
+    #[must_use]
+    pub fn new() -> CsvOptions {
+        CsvOptions {
+            strict: false,
+            catalog: Catalog::builtin(),
+        }
+    }
+
+    /// Strict: fail on the first bad row instead of collecting it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Ledger};
+    /// let csv = "领域,任务,牵头单位,完成时限,状态\n经济体制,任务1,发改委,2021年12月,完工\n";
+    /// let err = Ledger::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true)).unwrap_err();
+    /// assert_eq!(err.location().and_then(|l| l.column()), Some("状态"));
+    /// ```
+    #[must_use]
+    pub fn strict(self, yes: bool) -> CsvOptions {
+        CsvOptions {
+            strict: yes,
+            ..self
+        }
+    }
+
+    /// Read indicators against `catalog` instead of the built-in one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Catalog, CsvOptions, Indicator, IndicatorKind, Magnitude, Table, Unit};
+    /// let mut catalog = Catalog::builtin();
+    /// catalog.add(Indicator::new("tea", "茶叶产量", Unit::TONNE, Magnitude::One, IndicatorKind::Flow)?)?;
+    /// let csv = "地区,指标,时期,数值\n示例县,茶叶产量,2023年,1250吨\n";
+    /// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().catalog(catalog))?;
+    /// assert!(bad.is_empty());
+    /// assert_eq!(t.iter().next().unwrap().indicator().code(), "tea");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn catalog(self, catalog: Catalog) -> CsvOptions {
+        CsvOptions { catalog, ..self }
+    }
+
+    /// Whether the readers stop at the first bad row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::CsvOptions::new().strict(true).is_strict());
+    /// ```
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
+    /// The catalog indicators are read against.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::CsvOptions::new().catalog_of().len(), tongji::Catalog::builtin().len());
+    /// ```
+    #[must_use]
+    pub fn catalog_of(&self) -> &Catalog {
+        &self.catalog
+    }
+}
+
+/// How the CSV writers write: a UTF-8 byte-order mark (so that Excel on Chinese Windows opens the
+/// file as UTF-8), the delimiter, and how computed figures are rounded. Figures read from text are
+/// always written as written; the rounding applies only to figures the crate computed (完成率,
+/// recomputed growth), at `places` (1 unless set) by `rounding` (四舍五入 unless set).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{RoundingMode, Table, WriteOptions};
+/// let csv = "地区,指标,时期,数值,目标\n示例乡,fai,2023年1—10月,46596万元,4.4亿元\n";
+/// let (t, _) = Table::read_csv(csv.as_bytes())?;
+/// let report = t.report("示例乡", &"2023年1—10月".parse()?)?;
+/// let mut out = Vec::new();
+/// report.write_csv(&mut out, &WriteOptions::new().bom(true).delimiter(b';').places(2))?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("\u{feff}指标;本期;"));
+/// assert!(text.contains(";105.90%;")); // 46596 / 44000, at 2 places
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteOptions {
+    bom: bool,
+    delimiter: u8,
+    mode: RoundingMode,
+    places: Option<u32>,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions::new()
+    }
+}
+
+impl WriteOptions {
+    /// No BOM, comma-separated, computed figures at their default places, half away from zero.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::WriteOptions::new(), tongji::WriteOptions::default());
+    /// ```
+    #[must_use]
+    pub const fn new() -> WriteOptions {
+        WriteOptions {
+            bom: false,
+            delimiter: b',',
+            mode: RoundingMode::HalfAwayFromZero,
+            places: None,
+        }
+    }
+
+    /// Write a UTF-8 byte-order mark first, for Excel.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// tongji::Ledger::new().write_csv(&mut out, &tongji::WriteOptions::new().bom(true))?;
+    /// assert!(out.starts_with("\u{feff}".as_bytes()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn bom(self, yes: bool) -> WriteOptions {
+        WriteOptions { bom: yes, ..self }
+    }
+
+    /// The field delimiter (b',' by default; b'\t' or b';' for other tools).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// tongji::Ledger::new().write_csv(&mut out, &tongji::WriteOptions::new().delimiter(b'\t'))?;
+    /// assert!(String::from_utf8(out)?.starts_with("编号\t领域\t"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn delimiter(self, delimiter: u8) -> WriteOptions {
+        WriteOptions { delimiter, ..self }
+    }
+
+    /// How computed figures are rounded (四舍五入 by default; GB/T 8170 half-even on request).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{RoundingMode, Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值,目标\n示例乡,fai,2023年,1025万元,10000万元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.report("示例乡", &"2023年".parse()?)?.write_csv(&mut out, &WriteOptions::new().rounding(RoundingMode::HalfEven))?;
+    /// assert!(String::from_utf8(out)?.contains(",10.2%,")); // 10.25 to even
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn rounding(self, mode: RoundingMode) -> WriteOptions {
+        WriteOptions { mode, ..self }
+    }
+
+    /// The decimal places of computed rates (1 by default).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::WriteOptions::new().places(2);
+    /// assert_ne!(o, tongji::WriteOptions::new());
+    /// ```
+    #[must_use]
+    pub const fn places(self, places: u32) -> WriteOptions {
+        WriteOptions {
+            places: Some(places),
+            ..self
+        }
+    }
+
+    pub(crate) fn has_bom(&self) -> bool {
+        self.bom
+    }
+
+    pub(crate) fn delimiter_byte(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The rounding of a computed figure whose default is `default_places`.
+    pub(crate) fn rounding_for(&self, default_places: u32) -> Rounding {
+        Rounding::new(self.places.unwrap_or(default_places)).with_mode(self.mode)
+    }
+}

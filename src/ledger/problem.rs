@@ -1,0 +1,199 @@
+//! A problem on a rectification list (整改台账) and where it stands.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::deadline::Deadline;
+use crate::{Error, Result};
+
+/// Where a problem stands.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::ProblemStatus;
+/// assert_eq!("已整改".parse::<ProblemStatus>()?, ProblemStatus::Rectified);
+/// assert_eq!(ProblemStatus::InProgress.to_string(), "整改中");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemStatus {
+    /// 已整改 (整改完成).
+    Rectified,
+    /// 整改中.
+    InProgress,
+    /// 未整改.
+    NotStarted,
+}
+
+impl ProblemStatus {
+    /// The Chinese word.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::ProblemStatus::NotStarted.as_str(), "未整改");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ProblemStatus::Rectified => "已整改",
+            ProblemStatus::InProgress => "整改中",
+            ProblemStatus::NotStarted => "未整改",
+        }
+    }
+}
+
+impl fmt::Display for ProblemStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for ProblemStatus {
+    type Err = Error;
+
+    /// Parses 已整改/整改完成/已完成, 整改中/正在整改/推进中, 未整改/未启动, or rectified, in progress,
+    /// not started.
+    fn from_str(s: &str) -> Result<ProblemStatus> {
+        Ok(match s.trim() {
+            "已整改" | "整改完成" | "已完成" | "rectified" => ProblemStatus::Rectified,
+            "整改中" | "正在整改" | "推进中" | "in progress" => ProblemStatus::InProgress,
+            "未整改" | "未启动" | "not started" => ProblemStatus::NotStarted,
+            _ => {
+                return Err(Error::parse(
+                    s,
+                    "a rectification status",
+                    "expected 已整改, 整改中 or 未整改",
+                    0,
+                ));
+            }
+        })
+    }
+}
+
+crate::text::serde_via_text!(ProblemStatus);
+
+/// A problem on a rectification list.
+///
+/// # Examples
+///
+/// ```
+/// let (list, _) = tongji::Rectification::read_csv("来源,问题,责任单位,状态\n巡察,台账不规范,某局,已整改\n".as_bytes())?;
+/// let p = &list.problems()[0];
+/// assert_eq!((p.source(), p.description(), p.unit()), ("巡察", "台账不规范", "某局"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "整改问题")]
+pub struct Problem {
+    source: String,
+    description: String,
+    unit: String,
+    status: ProblemStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deadline: Option<Deadline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rectified_on: Option<NaiveDate>,
+}
+
+impl Problem {
+    /// A problem found by `source` (巡察, 督查, 审计 …), to be rectified by `unit`.
+    pub(crate) fn new(
+        source: &str,
+        description: &str,
+        unit: &str,
+        status: ProblemStatus,
+        deadline: Option<Deadline>,
+        rectified_on: Option<NaiveDate>,
+    ) -> Problem {
+        Problem {
+            source: source.trim().to_string(),
+            description: description.trim().to_string(),
+            unit: unit.trim().to_string(),
+            status,
+            deadline,
+            rectified_on,
+        }
+    }
+
+    /// Where the problem was found (巡察, 督查, 审计 …).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].source(), "审计");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// What the problem is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].description(), "x");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The unit responsible (责任单位), "" when not given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].unit(), "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
+    /// Where it stands.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,整改中\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].status(), tongji::ProblemStatus::InProgress);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> ProblemStatus {
+        self.status
+    }
+
+    /// The deadline (整改时限), if set.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改时限\n审计,x,整改中,2021年12月\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].deadline().unwrap().to_string(), "2021年12月");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.deadline
+    }
+
+    /// The date it was rectified, if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改日期\n审计,x,已整改,2021-11-30\n".as_bytes())?;
+    /// assert_eq!(list.problems()[0].rectified_on().unwrap().to_string(), "2021-11-30");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rectified_on(&self) -> Option<NaiveDate> {
+        self.rectified_on
+    }
+}

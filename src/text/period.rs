@@ -1,0 +1,175 @@
+//! Periods as text, both ways: "2023年1—10月", "2023年1至10月", "2023年前三季度", "2023年三季度".
+
+use std::fmt::{self, Write};
+
+use super::number::{compact, compact_offset};
+use crate::period::{Label, MAX_YEAR};
+use crate::{Error, Period, Result};
+
+const EXPECTED: &str = "a period";
+const QUARTER_NAMES: [&str; 4] = ["一", "二", "三", "四"];
+/// What may stand between the months of a range: 1—10月, 1-10月, 1至10月, 1～10月, 1到10月.
+const RANGE_SEPARATORS: [char; 6] = ['—', '-', '~', '至', '到', '―'];
+
+/// Writes a period the way it was written: "2023年1—10月", "2023年前三季度", "2023年上半年".
+pub(crate) fn write_period(w: &mut dyn Write, p: &Period) -> fmt::Result {
+    let (first, last) = p.months();
+    write!(w, "{}年", p.calendar_year())?;
+    match p.label() {
+        Label::Year => Ok(()),
+        Label::Half if first == 1 => w.write_str("上半年"),
+        Label::Half => w.write_str("下半年"),
+        Label::Quarter => {
+            let name = QUARTER_NAMES
+                .get(usize::from(last / 3).saturating_sub(1))
+                .unwrap_or(&"");
+            write!(w, "{name}季度")
+        }
+        Label::Month => write!(w, "{last}月"),
+        Label::ToMonth => write!(w, "1—{last}月"),
+        Label::FirstThreeQuarters => w.write_str("前三季度"),
+    }
+}
+
+/// Parses a period; see [`Period`]'s `FromStr`.
+pub(crate) fn parse_period(s: &str) -> Result<Period> {
+    let text = compact(s);
+    let byte = |i: usize| compact_offset(s, i);
+    let fail = |reason: &'static str, i: usize| Error::parse(s, EXPECTED, reason, byte(i));
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return Err(fail("expected a year such as 2023年", 0));
+    }
+    let year = text[..digits]
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1..=MAX_YEAR).contains(y))
+        .ok_or_else(|| fail("expected a year from 1 to 9999", 0))?;
+    let rest = text[digits..]
+        .strip_prefix('年')
+        .ok_or_else(|| fail("expected 年 after the year", digits))?;
+    let start = digits + 1;
+    let rest = rest.strip_suffix('份').unwrap_or(rest);
+    match rest {
+        "" | "度" | "全年" => return Period::year(year),
+        "上半年" => return Period::half(year, 1),
+        "下半年" => return Period::half(year, 2),
+        "前三季度" => return Period::first_three_quarters(year),
+        _ => {}
+    }
+    if let Some(q) = rest.strip_suffix("季度") {
+        let q = q.strip_prefix('第').unwrap_or(q);
+        let n = QUARTER_NAMES
+            .iter()
+            .position(|name| *name == q)
+            .map(|i| i + 1)
+            .or_else(|| q.parse::<usize>().ok())
+            .and_then(|n| u8::try_from(n).ok())
+            .filter(|n| (1..=4).contains(n))
+            .ok_or_else(|| fail("expected a quarter 一 to 四 before 季度", start))?;
+        return Period::quarter(year, n);
+    }
+    let months = rest.strip_suffix('月').ok_or_else(|| {
+        fail(
+            "expected 月, 季度, 上半年, 下半年 or 前三季度 after the year",
+            start,
+        )
+    })?;
+    let month = |t: &[char], i: usize| -> Result<u8> {
+        match t.iter().collect::<String>().parse::<u8>() {
+            Ok(m) if (1..=12).contains(&m) => Ok(m),
+            Ok(m) => Err(Error::parse(
+                s,
+                EXPECTED,
+                format!("expected a month from 1 to 12, found {m}"),
+                byte(i),
+            )),
+            Err(_) => Err(fail("expected a month number such as 10月", i)),
+        }
+    };
+    let months: Vec<char> = months.chars().collect();
+    match months.iter().position(|c| RANGE_SEPARATORS.contains(c)) {
+        None => Period::month(year, month(&months, start)?),
+        Some(separator) => {
+            if month(&months[..separator], start)? != 1 {
+                return Err(fail(
+                    "expected a range of months from 1月 (year to date, 1—N月)",
+                    start,
+                ));
+            }
+            // "1——10月": a doubled dash is one separator.
+            let to = separator
+                + months[separator..]
+                    .iter()
+                    .take_while(|c| RANGE_SEPARATORS.contains(c))
+                    .count();
+            Period::year_to_month(year, month(&months[to..], start + to)?)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn forms_round_trip() {
+        for s in [
+            "2023年1—10月",
+            "2023年前三季度",
+            "2023年三季度",
+            "2018年",
+            "2023年上半年",
+            "2023年下半年",
+            "2023年10月",
+            "2023年1—2月",
+        ] {
+            assert_eq!(p(s).to_string(), s);
+        }
+        for (s, shown) in [
+            ("2023年1至10月", "2023年1—10月"),
+            ("2023年1-10月", "2023年1—10月"),
+            ("２０２３年１－１０月份", "2023年1—10月"),
+            ("2023年第三季度", "2023年三季度"),
+            ("2023年3季度", "2023年三季度"),
+            ("2023年度", "2023年"),
+            ("2023 年 1 至 10 月", "2023年1—10月"),
+        ] {
+            assert_eq!(p(s).to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn bad_periods_quote_the_input_and_say_what_was_expected() {
+        let err = |s: &str| s.parse::<Period>().unwrap_err().to_string();
+        assert_eq!(
+            err("2023年13月"),
+            r#"cannot parse "2023年13月" as a period: expected a month from 1 to 12, found 13 (at byte 7)"#
+        );
+        assert_eq!(
+            err("2023年1—13月"),
+            r#"cannot parse "2023年1—13月" as a period: expected a month from 1 to 12, found 13 (at byte 11)"#
+        );
+        assert_eq!(
+            err("2023"),
+            r#"cannot parse "2023" as a period: expected 年 after the year (at byte 4)"#
+        );
+        assert_eq!(
+            err("0年"),
+            r#"cannot parse "0年" as a period: expected a year from 1 to 9999 (at byte 0)"#
+        );
+        for s in [
+            "年",
+            "2023年3—5月",
+            "2023年五季度",
+            "2023年春",
+            "99999999999年",
+        ] {
+            assert!(s.parse::<Period>().unwrap_err().is_parse(), "{s}");
+        }
+    }
+}
