@@ -1,8 +1,10 @@
 //! Reading a 1,000,000-row observation CSV (~59 MB, generated in code) into a table, and reading
 //! it then computing every row's year-on-year growth. Throughput is in rows.
 
-// criterion_group! and criterion_main! generate public items that cannot carry docs.
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    reason = "criterion_group! and criterion_main! generate public items that cannot carry docs"
+)]
 
 use std::hint::black_box;
 

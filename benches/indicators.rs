@@ -1,8 +1,10 @@
 //! Indicator math on 1,000,000 generated pairs: growth (with 1-place rounding), completion,
 //! structure. Throughput is in elements, so criterion reports time per call.
 
-// criterion_group! and criterion_main! generate public items that cannot carry docs.
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    reason = "criterion_group! and criterion_main! generate public items that cannot carry docs"
+)]
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -193,6 +193,7 @@ impl Period {
     /// assert_eq!("2023年三季度".parse::<tongji::Period>()?.calendar_year(), 2023);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn calendar_year(&self) -> i32 {
         self.year
     }
@@ -205,6 +206,7 @@ impl Period {
     /// assert_eq!("2023年三季度".parse::<tongji::Period>()?.months(), (7, 9));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn months(&self) -> (u8, u8) {
         (self.first, self.last)
     }
@@ -220,6 +222,7 @@ impl Period {
     /// assert!(!"2023年10月".parse::<Period>()?.is_cumulative());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_cumulative(&self) -> bool {
         self.first == 1 && self.last > 1
     }
@@ -286,6 +289,7 @@ impl Period {
     /// assert_eq!("2023年".parse::<Period>()?.elapsed().to_string(), "100.0%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn elapsed(&self) -> Rate {
         // last ≤ 12, so last × 100 / 12 cannot overflow.
         Rate::from_percent(Decimal::from(self.last) * Decimal::ONE_HUNDRED / Decimal::from(12))
@@ -322,6 +326,7 @@ fn check_month(month: u8) -> Result<()> {
 /// let d = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
 /// assert_eq!(elapsed_by_days(d).to_string(), "100.0%");
 /// ```
+#[must_use]
 pub fn elapsed_by_days(date: NaiveDate) -> Rate {
     let days_in_year: u32 = if date.leap_year() { 366 } else { 365 };
     Rate::from_percent(

@@ -17,7 +17,7 @@ const INDICATORS: [&str; 10] = [
 ];
 
 /// Writes a header and `rows` observations to `w`.
-pub fn write_rows<W: Write>(mut w: W, rows: usize) -> std::io::Result<()> {
+pub(crate) fn write_rows<W: Write>(mut w: W, rows: usize) -> std::io::Result<()> {
     writeln!(w, "地区,指标,时期,数值,同比增长")?;
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for i in 0..rows {

@@ -106,6 +106,7 @@ impl Indicator {
     /// assert!(!i.growth_from_levels());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn published_growth_only(self) -> Indicator {
         Indicator {
             growth_from_levels: false,
@@ -121,6 +122,7 @@ impl Indicator {
     /// use tongji::Catalog;
     /// assert_eq!(Catalog::builtin().get("第一产业增加值").unwrap().parent(), Some("gdp"));
     /// ```
+    #[must_use]
     pub fn with_parent(self, parent: &str) -> Indicator {
         Indicator {
             parent: Some(parent.to_string()),
@@ -137,6 +139,7 @@ impl Indicator {
     /// use tongji::Catalog;
     /// assert_eq!(Catalog::builtin().get("urban_income").unwrap().weight(), Some("urban_population"));
     /// ```
+    #[must_use]
     pub fn with_weight(self, weight: &str) -> Indicator {
         Indicator {
             weight: Some(weight.to_string()),
@@ -152,6 +155,7 @@ impl Indicator {
     /// use tongji::Catalog;
     /// assert_eq!(Catalog::builtin().get("财政支出").unwrap().code(), "fiscal_spending");
     /// ```
+    #[must_use]
     pub fn with_alias(mut self, alias: &str) -> Indicator {
         self.aliases.push(alias.to_string());
         self
@@ -164,6 +168,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("地区生产总值").unwrap().code(), "gdp");
     /// ```
+    #[must_use]
     pub fn code(&self) -> &str {
         &self.code
     }
@@ -175,6 +180,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("retail").unwrap().name(), "社会消费品零售总额");
     /// ```
+    #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -186,6 +192,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().unit(), tongji::Unit::YUAN);
     /// ```
+    #[must_use]
     pub fn unit(&self) -> Unit {
         self.unit
     }
@@ -197,6 +204,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().magnitude(), tongji::Magnitude::HundredMillion);
     /// ```
+    #[must_use]
     pub fn magnitude(&self) -> Magnitude {
         self.magnitude
     }
@@ -208,6 +216,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("livestock_stock").unwrap().kind(), tongji::IndicatorKind::Stock);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> IndicatorKind {
         self.kind
     }
@@ -219,6 +228,7 @@ impl Indicator {
     /// ```
     /// assert!(tongji::Catalog::builtin().get("retail").unwrap().growth_from_levels());
     /// ```
+    #[must_use]
     pub fn growth_from_levels(&self) -> bool {
         self.growth_from_levels
     }
@@ -230,6 +240,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().parent(), None);
     /// ```
+    #[must_use]
     pub fn parent(&self) -> Option<&str> {
         self.parent.as_deref()
     }
@@ -241,6 +252,7 @@ impl Indicator {
     /// ```
     /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().weight(), None);
     /// ```
+    #[must_use]
     pub fn weight(&self) -> Option<&str> {
         self.weight.as_deref()
     }
@@ -284,6 +296,7 @@ impl Catalog {
     /// ```
     /// assert!(tongji::Catalog::empty().get("gdp").is_none());
     /// ```
+    #[must_use]
     pub fn empty() -> Catalog {
         Catalog {
             indicators: Vec::new(),
@@ -299,6 +312,7 @@ impl Catalog {
     /// let c = tongji::Catalog::builtin();
     /// assert!(c.len() >= 20);
     /// ```
+    #[must_use]
     pub fn builtin() -> Catalog {
         let mut c = Catalog::empty();
         for i in builtin_indicators() {
@@ -350,6 +364,7 @@ impl Catalog {
     /// assert_eq!(c.get("接待游客").unwrap().unit().to_string(), "人次");
     /// assert!(c.get("不存在的指标").is_none());
     /// ```
+    #[must_use]
     pub fn get(&self, key: &str) -> Option<&Indicator> {
         self.index_of(key).map(|i| &self.indicators[i])
     }
@@ -369,6 +384,7 @@ impl Catalog {
     /// ```
     /// assert_eq!(tongji::Catalog::empty().len(), 0);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.indicators.len()
     }
@@ -380,6 +396,7 @@ impl Catalog {
     /// ```
     /// assert!(tongji::Catalog::empty().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.indicators.is_empty()
     }

@@ -37,6 +37,7 @@ impl ProblemStatus {
     /// ```
     /// assert_eq!(tongji::ProblemStatus::NotStarted.as_str(), "未整改");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             ProblemStatus::Rectified => "已整改",
@@ -128,6 +129,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].source(), "审计");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn source(&self) -> &str {
         &self.source
     }
@@ -141,6 +143,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].description(), "x");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn description(&self) -> &str {
         &self.description
     }
@@ -154,6 +157,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].unit(), "");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn unit(&self) -> &str {
         &self.unit
     }
@@ -167,6 +171,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].status(), tongji::ProblemStatus::InProgress);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> ProblemStatus {
         self.status
     }
@@ -180,6 +185,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].deadline().unwrap().to_string(), "2021年12月");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn deadline(&self) -> Option<Deadline> {
         self.deadline
     }
@@ -193,6 +199,7 @@ impl Problem {
     /// assert_eq!(list.problems()[0].rectified_on().unwrap().to_string(), "2021-11-30");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rectified_on(&self) -> Option<NaiveDate> {
         self.rectified_on
     }

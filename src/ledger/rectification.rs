@@ -41,6 +41,7 @@ impl RectificationCounts {
     /// ```
     /// assert_eq!(tongji::RectificationCounts::default().found(), 0);
     /// ```
+    #[must_use]
     pub fn found(&self) -> u32 {
         self.found
     }
@@ -52,6 +53,7 @@ impl RectificationCounts {
     /// ```
     /// assert_eq!(tongji::RectificationCounts::default().rectified(), 0);
     /// ```
+    #[must_use]
     pub fn rectified(&self) -> u32 {
         self.rectified
     }
@@ -63,6 +65,7 @@ impl RectificationCounts {
     /// ```
     /// assert_eq!(tongji::RectificationCounts::default().in_progress(), 0);
     /// ```
+    #[must_use]
     pub fn in_progress(&self) -> u32 {
         self.in_progress
     }
@@ -74,6 +77,7 @@ impl RectificationCounts {
     /// ```
     /// assert_eq!(tongji::RectificationCounts::default().not_started(), 0);
     /// ```
+    #[must_use]
     pub fn not_started(&self) -> u32 {
         self.not_started
     }
@@ -85,6 +89,7 @@ impl RectificationCounts {
     /// ```
     /// assert_eq!(tongji::RectificationCounts::default().rate().to_string(), "—");
     /// ```
+    #[must_use]
     pub fn rate(&self) -> TaskRate {
         TaskRate::new(self.rectified, self.found)
     }
@@ -117,6 +122,7 @@ impl Rectification {
     /// ```
     /// assert!(tongji::Rectification::default().problems().is_empty());
     /// ```
+    #[must_use]
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
@@ -128,6 +134,7 @@ impl Rectification {
     /// ```
     /// assert_eq!(tongji::Rectification::default().counts().found(), 0);
     /// ```
+    #[must_use]
     pub fn counts(&self) -> RectificationCounts {
         let mut c = RectificationCounts::default();
         self.problems.iter().for_each(|p| c.add(p));
@@ -141,6 +148,7 @@ impl Rectification {
     /// ```
     /// assert!(tongji::Rectification::default().by_source().is_empty());
     /// ```
+    #[must_use]
     pub fn by_source(&self) -> Vec<(String, RectificationCounts)> {
         let mut out: Vec<(String, RectificationCounts)> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
@@ -161,6 +169,7 @@ impl Rectification {
     /// ```
     /// assert_eq!(tongji::Rectification::default().sentence(), "整改问题清单0项，目前已整改0项，整改率达到—");
     /// ```
+    #[must_use]
     pub fn sentence(&self) -> String {
         let c = self.counts();
         wording::rectification_sentence(c.found, c.rectified, &c.rate().to_report_text())

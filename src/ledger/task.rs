@@ -42,6 +42,7 @@ impl TaskStatus {
     /// ```
     /// assert_eq!(tongji::TaskStatus::Deferred.as_str(), "延期");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             TaskStatus::Completed => "已完成",
@@ -59,6 +60,7 @@ impl TaskStatus {
     /// ```
     /// assert!(tongji::TaskStatus::Cancelled.needs_reason());
     /// ```
+    #[must_use]
     pub const fn needs_reason(self) -> bool {
         matches!(self, TaskStatus::Deferred | TaskStatus::Cancelled)
     }
@@ -71,6 +73,7 @@ impl TaskStatus {
     /// assert!(tongji::TaskStatus::InProgress.is_due());
     /// assert!(!tongji::TaskStatus::Deferred.is_due());
     /// ```
+    #[must_use]
     pub const fn is_due(self) -> bool {
         !self.needs_reason()
     }
@@ -155,6 +158,7 @@ impl Task {
     /// assert_eq!(t.status(), tongji::TaskStatus::NotStarted);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(id: &str, domain: &str, title: &str, lead: &str, deadline: Deadline) -> Task {
         Task {
             id: id.trim().to_string(),
@@ -212,6 +216,7 @@ impl Task {
     /// assert_eq!(t.responsible(), Some("张三"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_responsible(self, person: &str) -> Task {
         Task {
             responsible: Some(person.trim().to_string()).filter(|p| !p.is_empty()),
@@ -229,6 +234,7 @@ impl Task {
     /// assert_eq!(t.outcome_documents(), ["《实施办法》"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_outcome(self, form: &str, documents: &[&str]) -> Task {
         Task {
             outcome_form: Some(form.trim().to_string()).filter(|f| !f.is_empty()),
@@ -252,6 +258,7 @@ impl Task {
     /// assert_eq!(t.completed_on(), Some(d));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_completed_on(self, date: NaiveDate) -> Task {
         Task {
             completed_on: Some(date),
@@ -267,6 +274,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new(" 1 ", "d", "t", "u", "2021年".parse()?).id(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
@@ -279,6 +287,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "党的建设", "t", "u", "2021年".parse()?).domain(), "党的建设");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
@@ -291,6 +300,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "任务1", "u", "2021年".parse()?).title(), "任务1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -303,6 +313,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "司法局", "2021年".parse()?).lead(), "司法局");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lead(&self) -> &str {
         &self.lead
     }
@@ -315,6 +326,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).responsible(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn responsible(&self) -> Option<&str> {
         self.responsible.as_deref()
     }
@@ -327,6 +339,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年四季度".parse()?).deadline().to_string(), "2021年四季度");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn deadline(&self) -> Deadline {
         self.deadline
     }
@@ -339,6 +352,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).status(), tongji::TaskStatus::NotStarted);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> TaskStatus {
         self.status
     }
@@ -351,6 +365,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).reason(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
@@ -363,6 +378,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_form(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn outcome_form(&self) -> Option<&str> {
         self.outcome_form.as_deref()
     }
@@ -375,6 +391,7 @@ impl Task {
     /// assert!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_documents().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn outcome_documents(&self) -> &[String] {
         &self.outcome_documents
     }
@@ -387,6 +404,7 @@ impl Task {
     /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).completed_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn completed_on(&self) -> Option<NaiveDate> {
         self.completed_on
     }
@@ -400,6 +418,7 @@ impl Task {
     /// assert!(!t.is_institutional()); // not completed yet
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_institutional(&self) -> bool {
         self.status == TaskStatus::Completed && self.outcome_form.as_deref() == Some(INSTITUTIONAL)
     }
@@ -417,6 +436,7 @@ impl Task {
     /// assert!(t.is_overdue(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
         !matches!(self.status, TaskStatus::Completed | TaskStatus::Cancelled)
             && as_of > self.deadline.last_day()

@@ -29,6 +29,7 @@ impl RollUp {
     /// ```
     /// assert!(!tongji::RollUp::new().is_partial_accepted());
     /// ```
+    #[must_use]
     pub const fn new() -> RollUp {
         RollUp {
             accept_partial: false,
@@ -42,6 +43,7 @@ impl RollUp {
     /// ```
     /// assert!(tongji::RollUp::new().accept_partial(true).is_partial_accepted());
     /// ```
+    #[must_use]
     pub const fn accept_partial(self, yes: bool) -> RollUp {
         RollUp {
             accept_partial: yes,
@@ -55,6 +57,7 @@ impl RollUp {
     /// ```
     /// assert!(!tongji::RollUp::default().is_partial_accepted());
     /// ```
+    #[must_use]
     pub const fn is_partial_accepted(&self) -> bool {
         self.accept_partial
     }

@@ -132,6 +132,7 @@ impl Observation {
     /// assert_eq!(o.value().to_string(), "136.91亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new(region: &str, indicator: &str, period: Period, value: Quantity) -> Observation {
         Observation {
             region: region.trim().to_string(),
@@ -155,6 +156,7 @@ impl Observation {
     /// assert_eq!(o.status(), Status::Preliminary);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_status(self, status: Status) -> Observation {
         Observation { status, ..self }
     }
@@ -168,6 +170,7 @@ impl Observation {
     /// assert!(o.yoy().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_yoy(self, yoy: Rate) -> Observation {
         Observation {
             yoy: Some(yoy),
@@ -185,6 +188,7 @@ impl Observation {
     /// assert_eq!(o.target().unwrap().to_string(), "4.4亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn with_target(self, target: Quantity) -> Observation {
         Observation {
             target: Some(target),
@@ -205,6 +209,7 @@ impl Observation {
     /// assert_eq!(o.region(), "甲镇");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn region(&self) -> &str {
         &self.region
     }
@@ -218,6 +223,7 @@ impl Observation {
     /// assert_eq!(o.indicator(), "gdp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn indicator(&self) -> &str {
         &self.indicator
     }
@@ -231,6 +237,7 @@ impl Observation {
     /// assert_eq!(o.period().to_string(), "2023年");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }
@@ -244,6 +251,7 @@ impl Observation {
     /// assert_eq!(o.value().to_string(), "1.20亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn value(&self) -> Quantity {
         self.value
     }
@@ -257,6 +265,7 @@ impl Observation {
     /// assert_eq!(o.status(), tongji::Status::Actual);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
@@ -270,6 +279,7 @@ impl Observation {
     /// assert!(o.yoy().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn yoy(&self) -> Option<Rate> {
         self.yoy
     }
@@ -283,6 +293,7 @@ impl Observation {
     /// assert!(o.target().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn target(&self) -> Option<Quantity> {
         self.target
     }
@@ -296,6 +307,7 @@ impl Observation {
     /// assert!(!o.is_partial());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_partial(&self) -> bool {
         self.partial
     }

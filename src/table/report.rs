@@ -43,6 +43,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].indicator().code(), "gdp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn indicator(&self) -> &Indicator {
         &self.indicator
     }
@@ -56,6 +57,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].current().to_string(), "1亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn current(&self) -> Quantity {
         self.current
     }
@@ -69,6 +71,7 @@ impl ReportLine {
     /// assert!(t.report("示例县", &"2023年".parse()?)?.lines()[0].previous().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn previous(&self) -> Option<Quantity> {
         self.previous
     }
@@ -82,6 +85,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].yoy().to_string(), "增长4.5%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn yoy(&self) -> Yoy {
         self.yoy
     }
@@ -95,6 +99,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].target().unwrap().to_string(), "4.4亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn target(&self) -> Option<Quantity> {
         self.target
     }
@@ -108,6 +113,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].completion().unwrap().to_string(), "100.0%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn completion(&self) -> Option<Rate> {
         self.completion
     }
@@ -121,6 +127,7 @@ impl ReportLine {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].schedule_gap().unwrap().to_string(), "与序时进度持平");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn schedule_gap(&self) -> Option<ScheduleGap> {
         self.schedule
     }
@@ -204,6 +211,7 @@ impl Report {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn lines(&self) -> &[ReportLine] {
         &self.lines
     }
@@ -217,6 +225,7 @@ impl Report {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.region(), "示例县");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn region(&self) -> &str {
         &self.region
     }
@@ -230,6 +239,7 @@ impl Report {
     /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.period().to_string(), "2023年");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }

@@ -202,6 +202,7 @@ impl Dimension {
     /// assert!(!Unit::YUAN.dimension().is_count());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn is_count(&self) -> bool {
         self.den.is_none() && matches!(self.num, Kind::Count(_))
     }
@@ -419,6 +420,7 @@ impl Unit {
     /// use tongji::Unit;
     /// assert!(!Unit::YUAN.is_ratio());
     /// ```
+    #[must_use]
     pub fn is_ratio(&self) -> bool {
         self.den.is_some()
     }
