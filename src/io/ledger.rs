@@ -9,6 +9,7 @@ use super::columns::{Column, Spec, text};
 use super::records::for_each_record;
 use super::write::{csv_writer, finish, header, record};
 use crate::ledger::deadline::{Deadline, parse_date_cell};
+use crate::text::wording;
 use crate::{Counts, CsvOptions, Error, Ledger, Result, Summary, Task, TaskStatus, WriteOptions};
 
 pub(crate) const ID: Column<()> = Column::new(0, &["id", "编号", "序号"], false, text);
@@ -163,10 +164,7 @@ pub(crate) fn write_summary<W: Write>(
     options: &WriteOptions,
 ) -> Result<()> {
     let mut w = csv_writer(writer, options)?;
-    record(
-        &mut w,
-        ["领域", "任务数", "已完成", "延期", "取消", "完成率"],
-    )?;
+    record(&mut w, wording::LEDGER_SUMMARY_HEADER)?;
     let line = |name: &str, c: &Counts| {
         [
             name.to_string(),
@@ -180,7 +178,7 @@ pub(crate) fn write_summary<W: Write>(
     for (name, c) in summary.domains() {
         record(&mut w, line(name, c))?;
     }
-    record(&mut w, line("合计", &summary.overall()))?;
+    record(&mut w, line(wording::TOTAL, &summary.overall()))?;
     finish(w)
 }
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::{Error, Period, Result};
 
@@ -61,43 +61,20 @@ impl Deadline {
 }
 
 impl fmt::Display for Deadline {
+    /// "2021年6月30日" for a date; a period as written ("2021年四季度").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Deadline::Date(d) => crate::text::layout::write_padded(f, |w| {
-                write!(w, "{}年{}月{}日", d.year(), d.month(), d.day())
-            }),
+            Deadline::Date(d) => {
+                crate::text::layout::write_padded(f, |w| crate::text::period::write_date(w, *d))
+            }
             Deadline::Period(p) => p.fmt(f),
         }
     }
 }
 
-/// Parses a date: 2021年12月31日, 2021-12-31, 2021/12/31, 2021.12.31.
-pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let t: String = crate::text::number::normalize(s)
-        .into_iter()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let t = t
-        .strip_suffix('日')
-        .or_else(|| t.strip_suffix('号'))
-        .unwrap_or(&t);
-    let parts: Vec<&str> = t.split(['年', '月', '-', '/', '.']).collect();
-    match parts.as_slice() {
-        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-        _ => None,
-    }
-}
-
-/// [`parse_date`] with an error that quotes the cell.
+/// A date cell of a ledger: 2021年12月31日, 2021-12-31, 2021/12/31, 2021.12.31.
 pub(crate) fn parse_date_cell(s: &str) -> Result<NaiveDate> {
-    parse_date(s).ok_or_else(|| {
-        Error::parse(
-            s,
-            "a date",
-            "expected a date such as 2021年11月30日 or 2021-11-30",
-            0,
-        )
-    })
+    crate::text::period::parse_date(s)
 }
 
 impl FromStr for Deadline {
@@ -106,26 +83,7 @@ impl FromStr for Deadline {
     /// Parses a date (2021年12月31日, 2021-12-31) or a period (2021年12月, 2021年四季度, 2021年底
     /// = 2021年).
     fn from_str(s: &str) -> Result<Deadline> {
-        if let Some(d) = parse_date(s) {
-            return Ok(Deadline::Date(d));
-        }
-        let t = s.trim();
-        let t = t
-            .strip_suffix("年底")
-            .or_else(|| t.strip_suffix("年末"))
-            .map_or_else(|| t.to_string(), |y| format!("{y}年"));
-        let t = t
-            .strip_suffix("底")
-            .or_else(|| t.strip_suffix("末"))
-            .unwrap_or(&t);
-        t.parse::<Period>().map(Deadline::Period).map_err(|_| {
-            Error::parse(
-                s,
-                "a deadline",
-                "expected a date (2021年12月31日, 2021-12-31) or a period (2021年12月, 2021年四季度)",
-                0,
-            )
-        })
+        crate::text::period::parse_deadline(s)
     }
 }
 
@@ -134,6 +92,7 @@ crate::text::serde_via_text!(Deadline);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn the_last_day_of_every_period_deadline_is_a_real_date() {

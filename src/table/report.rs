@@ -192,15 +192,7 @@ pub struct Report {
 
 impl Report {
     /// The column headers.
-    pub const HEADER: [&'static str; 7] = [
-        "指标",
-        "本期",
-        "上年同期",
-        "同比增长",
-        "目标",
-        "完成率",
-        "序时进度差",
-    ];
+    pub const HEADER: [&'static str; 7] = crate::text::wording::REPORT_HEADER;
 
     /// The lines, in catalog order.
     ///

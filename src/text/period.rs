@@ -1,10 +1,13 @@
-//! Periods as text, both ways: "2023年1—10月", "2023年1至10月", "2023年前三季度", "2023年三季度".
+//! Periods and dates as text, both ways: "2023年1—10月", "2023年1至10月", "2023年前三季度",
+//! "2023年三季度"; "2021年12月31日", "2021-12-31"; deadlines "2021年四季度", "2021年底".
 
 use std::fmt::{self, Write};
 
+use chrono::{Datelike, NaiveDate};
+
 use super::number::{compact, compact_offset};
 use crate::period::{Label, MAX_YEAR};
-use crate::{Error, Period, Result};
+use crate::{Deadline, Error, Period, Result};
 
 const EXPECTED: &str = "a period";
 const QUARTER_NAMES: [&str; 4] = ["一", "二", "三", "四"];
@@ -106,6 +109,61 @@ pub(crate) fn parse_period(s: &str) -> Result<Period> {
             Period::year_to_month(year, month(&months[to..], start + to)?)
         }
     }
+}
+
+/// Writes a date as reports do: "2021年6月30日".
+pub(crate) fn write_date(w: &mut dyn Write, d: NaiveDate) -> fmt::Result {
+    write!(w, "{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A date: 2021年12月31日, 2021-12-31, 2021/12/31, 2021.12.31 (also 2021年12月31号).
+fn date(s: &str) -> Option<NaiveDate> {
+    let t = compact(s);
+    let t = t
+        .strip_suffix('日')
+        .or_else(|| t.strip_suffix('号'))
+        .unwrap_or(&t);
+    let parts: Vec<&str> = t.split(['年', '月', '-', '/', '.']).collect();
+    match parts.as_slice() {
+        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+        _ => None,
+    }
+}
+
+/// Parses a date, quoting the text when it is not one.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
+    date(s).ok_or_else(|| {
+        Error::parse(
+            s,
+            "a date",
+            "expected a date such as 2021年11月30日 or 2021-11-30",
+            0,
+        )
+    })
+}
+
+/// Parses a deadline: a date, or a period ("2021年12月", "2021年四季度"; "2021年底" is the year).
+pub(crate) fn parse_deadline(s: &str) -> Result<Deadline> {
+    if let Some(d) = date(s) {
+        return Ok(Deadline::Date(d));
+    }
+    let t = s.trim();
+    let t = t
+        .strip_suffix("年底")
+        .or_else(|| t.strip_suffix("年末"))
+        .map_or_else(|| t.to_string(), |y| format!("{y}年"));
+    let t = t
+        .strip_suffix('底')
+        .or_else(|| t.strip_suffix('末'))
+        .unwrap_or(&t);
+    t.parse::<Period>().map(Deadline::Period).map_err(|_| {
+        Error::parse(
+            s,
+            "a deadline",
+            "expected a date (2021年12月31日, 2021-12-31) or a period (2021年12月, 2021年四季度)",
+            0,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -13,6 +13,25 @@ use crate::{
 
 /// The unit of a difference of rates.
 pub(crate) const POINTS: &str = "个百分点";
+/// How points are also written.
+pub(crate) const POINTS_SHORT: &str = "百分点";
+/// The unit of a multiple.
+pub(crate) const MULTIPLE: &str = "倍";
+/// The columns of a report table.
+pub(crate) const REPORT_HEADER: [&str; 7] = [
+    "指标",
+    "本期",
+    "上年同期",
+    "同比增长",
+    "目标",
+    "完成率",
+    "序时进度差",
+];
+/// The columns of a ledger's per-domain table, and its total line.
+pub(crate) const LEDGER_SUMMARY_HEADER: [&str; 6] =
+    ["领域", "任务数", "已完成", "延期", "取消", "完成率"];
+/// The total line of a table.
+pub(crate) const TOTAL: &str = "合计";
 /// A rise.
 const UP: &str = "增长";
 /// A fall.

@@ -31,8 +31,6 @@ pub struct Multiple {
 }
 
 impl Multiple {
-    const SUFFIX: &'static str = "倍";
-
     /// A computed multiple of `value` 倍, displayed at 2 places.
     ///
     /// # Examples
@@ -128,13 +126,19 @@ impl Multiple {
     }
 
     fn exact_text(&self) -> String {
-        format!("{}{}", self.value, Self::SUFFIX)
+        format!("{}{}", self.value, crate::text::wording::MULTIPLE)
     }
 }
 
 impl fmt::Display for Multiple {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_figure(f, self.value, self.written, 2, Self::SUFFIX)
+        write_figure(
+            f,
+            self.value,
+            self.written,
+            2,
+            crate::text::wording::MULTIPLE,
+        )
     }
 }
 
@@ -143,8 +147,12 @@ impl FromStr for Multiple {
 
     /// Parses "1.79倍".
     fn from_str(s: &str) -> Result<Multiple> {
-        let (value, _) =
-            parse_with_suffix(s, &["倍"], "a multiple", "expected 倍 after the number")?;
+        let (value, _) = parse_with_suffix(
+            s,
+            &[crate::text::wording::MULTIPLE],
+            "a multiple",
+            "expected 倍 after the number",
+        )?;
         Ok(Multiple {
             value,
             written: true,

@@ -166,7 +166,7 @@ impl FromStr for PercentPoints {
     fn from_str(s: &str) -> Result<PercentPoints> {
         let (value, _) = parse_with_suffix(
             s,
-            &[wording::POINTS, "百分点"],
+            &[wording::POINTS, wording::POINTS_SHORT],
             "percentage points",
             "expected 个百分点 after the number",
         )?;
