@@ -5,52 +5,107 @@
 //! figures reports print — 同比增长, 完成率, 占比/结构, 个百分点, 贡献率/拉动, 两年平均, 序时进度,
 //! 均价/亩产 — by the official conventions, and write them back as Chinese report text.
 //!
-//! No floating point anywhere: every number is a [`rust_decimal::Decimal`] inside a domain type.
+//! No floating point anywhere: every number is a [`Decimal`] inside a domain type, and a figure is
+//! rounded once, when it is printed.
 //!
 //! ## Quick start
 //!
 //! ```
-//! use tongji::{completion, growth, structure, Magnitude, Period, Quantity, Rate};
+//! use tongji::{completion, growth, schedule_gap, structure, Magnitude, Period, Quantity, Rate};
 //!
 //! let q: Quantity = "2.85亿元".parse()?;
-//! assert_eq!(q.to_string(), "2.85亿元");
-//! assert_eq!(q.to_magnitude("万".parse::<Magnitude>()?)?.to_string(), "28500万元");
-//! let sum = q.checked_add(&"46596万元".parse()?)?;
-//! assert_eq!(sum, "7.5096亿元".parse::<Quantity>()?);
-//! let r: Rate = "105.9％".parse()?;
-//! assert_eq!(r.to_string(), "105.9%");
-//! assert!("X亿元".parse::<Quantity>().is_err());
-//! assert!("3亿元".parse::<Quantity>()?.checked_add(&"3万人次".parse()?).is_err());
+//! assert_eq!(q.to_magnitude(Magnitude::TenThousand)?.to_string(), "28500万元");
+//! assert_eq!(q.checked_add(&"46596万元".parse()?)?.to_string(), "7.5096亿元");
+//! assert!("X亿元".parse::<Quantity>().unwrap_err().is_placeholder()); // 占位符不是零
 //!
-//! let g = growth(&"1301亿元".parse()?, &"1250亿元".parse()?)?;
+//! let g = growth(&"1301亿元".parse()?, &"1250亿元".parse()?)?; // the later value first
 //! assert_eq!(g.to_string(), "增长4.1%");
 //! let r = completion(&"46596万元".parse()?, &"4.4亿元".parse()?)?;
-//! assert_eq!(r.to_string(), "105.9%");
-//! let s = structure(&["12.34亿元".parse()?, "45.67亿元".parse()?, "78.9亿元".parse()?])?;
-//! assert_eq!(s.to_string(), "9.0:33.4:57.6");
-//! let p: Period = "2023年1—10月".parse()?;
-//! assert_eq!(p.elapsed().to_string(), "83.3%");
-//! assert_eq!(tongji::schedule_gap(&r, &p.elapsed())?.to_string(), "快于序时进度22.6个百分点");
+//! let p: Period = "2023年1至10月".parse()?;
+//! assert_eq!(schedule_gap(&r, &p.elapsed())?.to_string(), "快于序时进度22.6个百分点");
+//! let s = structure(&["89755亿元".parse()?, "482589亿元".parse()?, "688238亿元".parse()?])?;
+//! assert_eq!(s.to_string(), "7.1:38.3:54.6");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! The [`cookbook`] has recipes for the figures of real report sentences; the glossary below maps
+//! each Chinese term to its function. Searching the docs for a Chinese term (完成率, 同比增长,
+//! 序时进度 …) finds its item.
 //!
 //! ## The model
 //!
 //! - [`Quantity`]: an exact value with a [`Unit`] (元, 公斤, 亩, 人次, 项 …) and the [`Magnitude`] it
 //!   was written in (万, 亿 …). Equality and arithmetic are in base units, so "2.85亿元" equals
 //!   "28500万元"; a unit mismatch (元 + 人次, 项 + 件) is an [`Error`], never a silent sum. A parsed
-//!   figure knows its [`Precision`] ("2.68" is ± 0.005) or that it is approximate ("200余亩").
-//! - [`Rate`] (percent or per mille), [`PercentPoints`] (个百分点), [`Multiple`] (倍).
+//!   figure knows its [`Precision`] ("2.68" is ± 0.005, "44项" is exact, "200余亩" approximate).
+//! - [`Rate`] (percent or per mille), [`PercentPoints`] (个百分点), [`Multiple`] (倍), [`Growth`] (a
+//!   rate, or 新增 / 扭亏为盈 / 减亏 … where the base is zero or negative).
 //! - [`Period`]: 年, 上半年, 三季度, 10月, 1—10月, 前三季度, with 上年同期 and 序时进度.
-//! - Indicator math: [`growth`] (a [`Growth`] state where a zero or negative base makes a
-//!   percentage meaningless: 新增, 扭亏为盈, 减亏 …), [`completion`], [`share`], [`structure`],
-//!   [`contributions`], [`average_growth`], [`cagr`], [`per_unit`], [`schedule_gap`].
+//! - [`Table`]: observations by region × indicator × period against a [`Catalog`] that says how each
+//!   indicator aggregates and whether its growth may be recomputed from levels; [`Report`] tables,
+//!   roll-ups, 累计 and 当月.
+//! - [`Ledger`] (改革台账) and [`Rectification`] (整改台账), with their 完成率 and 整改率.
+//!
+//! Two conventions hold everywhere. **The later value comes first**: `growth(current, previous)`,
+//! `completion(actual, target)`, `share(part, total)`, `contributions(current, previous)`,
+//! `cagr(last, first, years)`. **Options are set, values are copied**: option types take plain
+//! by-value setters (`CsvOptions::new().strict(true)`, `WriteOptions::new().bom(true)`), while value
+//! types, whose plain names are their getters, are copied with a field changed by `with_*`
+//! (`Observation::new(..).with_status(..)`, `Rounding::new(1).with_mode(..)`).
+//!
+//! ## Glossary
+//!
+//! | 术语 | function | formula | METHODOLOGY § |
+//! |---|---|---|---|
+//! | 同比增长 / 环比增长 | [`growth`], [`Table::growth`], [`Yoy`] | (cur − prev) × 100 / prev | Growth |
+//! | 增长X倍, 翻番 | [`Growth`] parsing, [`GrowthFormat::multiples`], [`doubling_rate`] | 增长X倍 = +100·X%; 翻n番 = ×2ⁿ | Growth |
+//! | 新增, 扭亏为盈, 由盈转亏, 减亏, 增亏 | [`Growth`] states | no percentage on a zero or negative base | Growth |
+//! | 个百分点 | [`percentage_points`], [`Rate::checked_sub`] | r_t − r_{t−1} | Percentage points |
+//! | 增速回落, 降幅收窄 | [`rate_change_wording`] | sign of r_t − r_{t−1} | Percentage points |
+//! | 占比, 比重 | [`share`], [`Table::share_of_parent`] | part × 100 / total | Shares and structure |
+//! | 三次产业结构 | [`structure`], [`Structure::largest_remainder`] | s₁ : s₂ : s₃ | Shares and structure |
+//! | 贡献率 | [`contributions`], [`approximate_contributions`], [`Contribution::share`] | Δᵢ / ΔY × 100 | Contribution to growth |
+//! | 拉动 | [`Contribution::pull`], [`Contribution::pull_wording`] | Δᵢ / Y_{t−1} × 100 | Contribution to growth |
+//! | 两年平均增长 | [`average_growth`] | √((1+g₁)(1+g₂)) − 1 | Averages over years |
+//! | 年均增长 | [`cagr`] | (X_t / X_{t−n})^{1/n} − 1 | Averages over years |
+//! | 累计, 当月 | [`Table::cumulate`], [`Table::monthly_from_cumulative`] | C_m = Σ x_k; x_m = C_m − C_{m−1} | Cumulative and single periods |
+//! | 完成率 | [`completion`], [`Table::completion`] | actual × 100 / target | Targets and schedule |
+//! | 超额完成 | [`excess_over_target`] | completion − 100 | Targets and schedule |
+//! | 压减任务完成率 | [`reduction_completion`] | (base − actual) / (base − target) | Targets and schedule |
+//! | 序时进度 | [`Period::elapsed`], [`elapsed_by_days`] | m / 12, d / 365 (366) | Targets and schedule |
+//! | 快于/慢于序时进度 | [`schedule_gap`], [`Table::schedule_gap`] | completion − elapsed, each as printed | Targets and schedule |
+//! | 均价 | [`per_unit`] | amount / quantity | Per-unit figures |
+//! | 亩产 | [`yield_per_mu`] | output / area, 公斤/亩 | Per-unit figures |
+//! | 户均, 人均 | [`per_household`], [`per_capita`] | total / households, total / persons | Per-unit figures |
+//! | 改革任务完成率 | [`Summary::completion_rate`], [`Summary::completion_rate_all`] | completed / (total − deferred − cancelled) | Ledgers |
+//! | 整改率 | [`RectificationCounts::rate`] | rectified / found | Ledgers |
+//! | 四舍五入, 四舍六入五成双 | [`Rounding`], [`RoundingMode`] | half away from zero; half even (GB/T 8170) | Rounding |
+//! | 上年同期 | [`Period::same_period_last_year`] | the same months a year before | Cumulative and single periods |
+//! | 万元, 亿元 | [`Magnitude::TenThousand`], [`Magnitude::HundredMillion`] | ×10⁴, ×10⁸ (SDMX `UNIT_MULT` 4, 8) | SDMX vocabulary |
+//!
+//! The last column names the section of the project's methodology (METHODOLOGY.md) that states
+//! the convention and its sources.
+//!
+//! ## Rounding
+//!
+//! Figures are computed exactly (to 28 significant digits) and rounded once, when displayed.
+//! Rounding is 四舍五入 — half away from zero (0.05% → "0.1%", −0.05% → "-0.1%") — unless a
+//! [`Rounding`] with [`RoundingMode::HalfEven`] (GB/T 8170) or [`RoundingMode::Truncate`] is asked
+//! for. A figure parsed from text displays with the digits it was written with ("107.42%" stays
+//! "107.42%", "负增长1.21%" reworded is "下降1.21%"). A computed figure displays by its kind's
+//! default: rates, shares, completion and percentage points at 1 decimal; 倍 at 2; money per unit
+//! (均价) at 2; other per-unit ratios (亩产) at 0; sums and differences at their operands' places.
+//! `format!("{:.2}", rate)` rounds half away from zero (the crate's own formatting: `Decimal`'s
+//! `{:.N}` truncates). Every figure serializes with every digit of its value.
 //!
 //! ## Tables and CSV
 //!
-//! A [`Table`] holds observations (region × indicator × period → value, with status, published
-//! growth and target) against a [`Catalog`] of indicators that says how each aggregates and whether
-//! its growth may be recomputed from levels.
+//! CSV is long format, one observation a row, with Chinese or English headers: `地区/region`,
+//! `指标/indicator` (code, name or alias), `时期/period`, `数值/value` (with its unit, or with a
+//! `单位/unit` column), and optionally `状态/status`, `同比增长/yoy`, `目标/target`. UTF-8 with or
+//! without BOM; GBK/GB18030 with the `gbk` feature (on by default). A bad row is reported with its
+//! line and column, and the good rows are kept ([`CsvOptions::strict`] stops at the first instead).
+//! Writers take [`WriteOptions`]: a BOM for Excel, the delimiter, the rounding of computed figures.
 //!
 //! ```
 //! use tongji::{Period, Table};
@@ -62,49 +117,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! CSV is long format, one observation a row, with Chinese or English headers: `地区/region`,
-//! `指标/indicator` (name or code), `时期/period`, `数值/value` (with its unit, or with a
-//! `单位/unit` column), and optionally `状态/status`, `同比增长/yoy`, `目标/target`. UTF-8 with or
-//! without BOM; GBK/GB18030 with the `gbk` feature (on by default). A bad row is reported with its
-//! line and column, and the good rows are kept ([`CsvOptions::strict`] fails instead).
-//!
-//! ## Ledgers
-//!
-//! A [`Ledger`] of reform tasks (领域, 任务, 牵头单位, 完成时限, 状态, 延期原因, 成果形式) gives the
-//! summary reports print — 完成率 over the tasks due (deferred and cancelled tasks leave the
-//! denominator) beside the rate over all tasks — the overdue list, and the changes between two
-//! monthly snapshots. A [`Rectification`] list gives 整改率.
-//!
-//! ```
-//! use tongji::Ledger;
-//! let csv = "领域,任务,牵头单位,完成时限,状态,延期原因\n经济体制,优化营商环境,发改委,2021年12月,已完成,\n行政体制,行政复议体制改革,司法局,2021年12月,延期,市级方案未印发\n";
-//! let (ledger, bad_rows) = Ledger::read_csv(csv.as_bytes())?;
-//! assert!(bad_rows.is_empty());
-//! let s = ledger.summary();
-//! assert_eq!(s.completion_rate().to_string(), "100.0%");
-//! assert_eq!(s.completion_rate_all().to_string(), "50.0%");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
-//!
-//! ## Rounding
-//!
-//! Figures are computed exactly (to 28 significant digits) and rounded once, when displayed.
-//! Rounding is 四舍五入 — half away from zero (0.05% → "0.1%", −0.05% → "-0.1%") — unless a
-//! [`Rounding`] with [`RoundingMode::HalfEven`] (GB/T 8170) is asked for. Defaults: rates, shares,
-//! completion and percentage points to 1 decimal; 倍 to 2. A figure parsed from text displays with
-//! the digits it was written with. `format!("{:.2}", rate)` rounds half away from zero (our own
-//! formatting: `Decimal`'s `{:.N}` truncates).
-//!
 //! ## Features
 //!
 //! - `gbk` (default): decode GBK/GB18030 CSV input (encoding_rs).
 //!
 //! ## Errors and bad input
 //!
-//! Nothing panics on any input. Every error names the operand or quotes the text: a placeholder
-//! ("X", "XX", "—") is [`Error::Placeholder`], never zero; an unknown unit is
-//! [`Error::UnknownUnit`] naming it; numbers with more digits than a decimal holds are refused,
-//! not rounded.
+//! Nothing panics on any input. [`Error`] is one pointer wide; branch on [`Error::kind`] or its
+//! `is_*` predicates. Every message quotes the text it refused and says what was expected; a row of
+//! a file carries its [`Location`] (line, column, byte offset); a placeholder ("X", "XX", "—") is
+//! [`ErrorKind::Placeholder`], never zero; numbers with more digits than a decimal holds are refused,
+//! not rounded. `use tongji::*` is safe: [`Result`] has a default error type, so
+//! `Result<(), Box<dyn std::error::Error>>` still means what it says.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(

@@ -42,6 +42,8 @@ pub(crate) enum Label {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
+#[doc(alias = "时期")]
+#[doc(alias = "期别")]
 pub struct Period {
     year: i32,
     first: u8,
@@ -240,6 +242,7 @@ impl Period {
     /// assert_eq!(p.same_period_last_year()?.to_string(), "2022年前三季度");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "上年同期")]
     pub fn same_period_last_year(&self) -> Result<Period> {
         Period::make(self.year - 1, self.first, self.last, self.label)
     }
@@ -263,6 +266,8 @@ impl Period {
     /// assert_eq!(p("2023年前三季度")?.previous()?.to_string(), "2023年上半年");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "上期")]
+    #[doc(alias = "上月累计")]
     pub fn previous(&self) -> Result<Period> {
         let y = self.year;
         match self.label {
@@ -290,6 +295,7 @@ impl Period {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
+    #[doc(alias = "序时进度")]
     pub fn elapsed(&self) -> Rate {
         // last ≤ 12, so last × 100 / 12 cannot overflow.
         Rate::from_percent(Decimal::from(self.last) * Decimal::ONE_HUNDRED / Decimal::from(12))
@@ -327,6 +333,7 @@ fn check_month(month: u8) -> Result<()> {
 /// assert_eq!(elapsed_by_days(d).to_string(), "100.0%");
 /// ```
 #[must_use]
+#[doc(alias = "序时进度")]
 pub fn elapsed_by_days(date: NaiveDate) -> Rate {
     let days_in_year: u32 = if date.leap_year() { 366 } else { 365 };
     Rate::from_percent(

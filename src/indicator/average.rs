@@ -72,7 +72,7 @@ fn growth_factor(rate: &Rate) -> Result<Decimal> {
 #[doc(alias = "平均增长")]
 pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
     if rates.is_empty() {
-        return Err(Error::empty("growth rates"));
+        return Err(Error::empty("the list of growth rates"));
     }
     let mut product = Decimal::ONE;
     for r in rates {

@@ -38,6 +38,7 @@ pub enum IndicatorKind {
 /// assert!(!gdp.growth_from_levels()); // published at comparable prices
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "指标")]
 pub struct Indicator {
     code: String,
     name: String,
@@ -66,7 +67,7 @@ impl Indicator {
     /// let i = Indicator::new("tea_output", " 茶叶产量 ", Unit::TONNE, Magnitude::One, IndicatorKind::Flow)?;
     /// assert_eq!((i.code(), i.name()), ("tea_output", "茶叶产量"));
     /// assert_eq!(Indicator::new("x", " ", Unit::TONNE, Magnitude::One, IndicatorKind::Flow).unwrap_err().to_string(),
-    ///            "indicator name is empty");
+    ///            "the indicator name is empty");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -77,10 +78,10 @@ impl Indicator {
         kind: IndicatorKind,
     ) -> Result<Indicator> {
         if code.trim().is_empty() {
-            return Err(Error::empty("indicator code"));
+            return Err(Error::empty("the indicator code"));
         }
         if name.trim().is_empty() {
-            return Err(Error::empty("indicator name"));
+            return Err(Error::empty("the indicator name"));
         }
         Ok(Indicator {
             code: code.trim().to_string(),
@@ -119,8 +120,15 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// use tongji::Catalog;
-    /// assert_eq!(Catalog::builtin().get("第一产业增加值").unwrap().parent(), Some("gdp"));
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Observation, Table, Unit};
+    /// let mut c = Catalog::builtin();
+    /// c.add(Indicator::new("tea", "茶叶产值", Unit::YUAN, Magnitude::TenThousand, IndicatorKind::Flow)?.with_parent("gdp_primary"))?;
+    /// let mut t = Table::with_catalog(c);
+    /// let y: tongji::Period = "2023年".parse()?;
+    /// t.insert(Observation::new("示例县", "第一产业增加值", y, "8.44亿元".parse()?))?;
+    /// t.insert(Observation::new("示例县", "茶叶产值", y, "21100万元".parse()?))?;
+    /// assert_eq!(t.share_of_parent("示例县", "茶叶产值", &y)?.to_string(), "25.0%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn with_parent(self, parent: &str) -> Indicator {
@@ -136,8 +144,14 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// use tongji::Catalog;
+    /// use tongji::{Catalog, RollUp, Table};
+    /// // 城镇居民人均可支配收入 is weighted by 城镇常住人口 when towns roll up, never averaged.
     /// assert_eq!(Catalog::builtin().get("urban_income").unwrap().weight(), Some("urban_population"));
+    /// let csv = "地区,指标,时期,数值\n甲镇,城镇居民人均可支配收入,2023年,40000元\n甲镇,城镇常住人口,2023年,3万人\n乙乡,城镇居民人均可支配收入,2023年,30000元\n乙乡,城镇常住人口,2023年,1万人\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let up = t.roll_up("全县", &["甲镇", "乙乡"], RollUp::new())?;
+    /// assert_eq!(up.iter().find(|o| o.indicator() == "urban_income").unwrap().value().to_string(), "37500元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn with_weight(self, weight: &str) -> Indicator {
@@ -152,8 +166,11 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// use tongji::Catalog;
-    /// assert_eq!(Catalog::builtin().get("财政支出").unwrap().code(), "fiscal_spending");
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
+    /// let mut c = Catalog::empty();
+    /// c.add(Indicator::new("beds", "医疗卫生机构床位数", Unit::ITEM, Magnitude::One, IndicatorKind::Stock)?.with_alias("床位数"))?;
+    /// assert_eq!(c.get("床位数").unwrap().code(), "beds");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn with_alias(mut self, alias: &str) -> Indicator {
@@ -166,7 +183,10 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("地区生产总值").unwrap().code(), "gdp");
+    /// let c = tongji::Catalog::builtin();
+    /// // The same entry by its code, its name and an alias:
+    /// assert_eq!(c.get("gdp").unwrap().code(), c.get("地区生产总值").unwrap().code());
+    /// assert_eq!(c.get("生产总值").unwrap().code(), "gdp");
     /// ```
     #[must_use]
     pub fn code(&self) -> &str {
@@ -178,7 +198,11 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("retail").unwrap().name(), "社会消费品零售总额");
+    /// let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\nA县,retail,2023年,12亿元\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.write_csv(&mut out, &tongji::WriteOptions::new())?; // files get the Chinese name
+    /// assert!(String::from_utf8(out)?.contains("A县,社会消费品零售总额,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn name(&self) -> &str {
@@ -190,7 +214,13 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().unit(), tongji::Unit::YUAN);
+    /// use tongji::{Catalog, Observation, Table};
+    /// let c = Catalog::builtin();
+    /// assert_eq!(c.get("接待游客").unwrap().unit().to_string(), "人次");
+    /// // A value of another dimension is refused for it:
+    /// let mut t = Table::new();
+    /// assert!(t.insert(Observation::new("示例县", "接待游客", "2023年".parse()?, "74.2万元".parse()?)).unwrap_err().is_unit_mismatch());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn unit(&self) -> Unit {
@@ -202,7 +232,10 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().magnitude(), tongji::Magnitude::HundredMillion);
+    /// use tongji::{Catalog, Magnitude};
+    /// let c = Catalog::builtin();
+    /// assert_eq!(c.get("gdp").unwrap().magnitude(), Magnitude::HundredMillion); // 亿元 at county level
+    /// assert_eq!(c.get("固定资产投资").unwrap().magnitude(), Magnitude::TenThousand); // 万元
     /// ```
     #[must_use]
     pub fn magnitude(&self) -> Magnitude {
@@ -214,7 +247,11 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("livestock_stock").unwrap().kind(), tongji::IndicatorKind::Stock);
+    /// use tongji::{Catalog, IndicatorKind, Table};
+    /// assert_eq!(Catalog::builtin().get("牲畜存栏").unwrap().kind(), IndicatorKind::Stock);
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值\n示例县,牲畜存栏,2023年3月,2万头\n".as_bytes())?;
+    /// assert!(t.cumulate("示例县", "牲畜存栏", 2023).is_err()); // a stock is not summed over months
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn kind(&self) -> IndicatorKind {
@@ -226,7 +263,9 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Catalog::builtin().get("retail").unwrap().growth_from_levels());
+    /// let c = tongji::Catalog::builtin();
+    /// assert!(c.get("社会消费品零售总额").unwrap().growth_from_levels());
+    /// assert!(!c.get("规上工业增加值").unwrap().growth_from_levels()); // comparable prices: published only
     /// ```
     #[must_use]
     pub fn growth_from_levels(&self) -> bool {
@@ -238,7 +277,9 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().parent(), None);
+    /// let c = tongji::Catalog::builtin();
+    /// assert_eq!(c.get("第三产业增加值").unwrap().parent(), Some("gdp"));
+    /// assert_eq!(c.get("gdp").unwrap().parent(), None);
     /// ```
     #[must_use]
     pub fn parent(&self) -> Option<&str> {
@@ -250,7 +291,9 @@ impl Indicator {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().get("gdp").unwrap().weight(), None);
+    /// let c = tongji::Catalog::builtin();
+    /// assert_eq!(c.get("农村居民人均可支配收入").unwrap().weight(), Some("rural_population"));
+    /// assert_eq!(c.get("gdp").unwrap().weight(), None); // a flow is summed, not weighted
     /// ```
     #[must_use]
     pub fn weight(&self) -> Option<&str> {
@@ -277,6 +320,7 @@ impl Indicator {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[doc(alias = "指标目录")]
 pub struct Catalog {
     indicators: Vec<Indicator>,
     by_key: FastMap<String, usize>,
@@ -294,7 +338,11 @@ impl Catalog {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Catalog::empty().get("gdp").is_none());
+    /// use tongji::{Catalog, CsvOptions, Table};
+    /// let strict_catalog = CsvOptions::new().catalog(Catalog::empty());
+    /// let (t, bad) = Table::read_csv_with("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes(), &strict_catalog)?;
+    /// assert!(t.is_empty() && bad[0].is_unknown_indicator());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn empty() -> Catalog {
@@ -310,7 +358,9 @@ impl Catalog {
     ///
     /// ```
     /// let c = tongji::Catalog::builtin();
-    /// assert!(c.len() >= 20);
+    /// for name in ["地区生产总值", "规上工业增加值", "社会消费品零售总额", "一般公共预算收入", "招商引资到位资金"] {
+    ///     assert!(c.get(name).is_some(), "{name}");
+    /// }
     /// ```
     #[must_use]
     pub fn builtin() -> Catalog {
@@ -382,7 +432,12 @@ impl Catalog {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::empty().len(), 0);
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Unit};
+    /// let mut c = Catalog::builtin();
+    /// let before = c.len();
+    /// c.add(Indicator::new("tea", "茶叶产量", Unit::TONNE, Magnitude::One, IndicatorKind::Flow)?.with_alias("茶叶"))?;
+    /// assert_eq!(c.len(), before + 1); // an indicator, however many names it has
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
@@ -395,6 +450,7 @@ impl Catalog {
     ///
     /// ```
     /// assert!(tongji::Catalog::empty().is_empty());
+    /// assert!(!tongji::Catalog::default().is_empty()); // the default is the built-in catalog
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -406,7 +462,9 @@ impl Catalog {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Catalog::builtin().iter().next().unwrap().code(), "gdp");
+    /// let c = tongji::Catalog::builtin();
+    /// let published_only: Vec<&str> = c.iter().filter(|i| !i.growth_from_levels()).map(|i| i.code()).collect();
+    /// assert_eq!(published_only, ["gdp", "gdp_primary", "gdp_secondary", "gdp_tertiary", "industry_va", "industry_va_above", "fai"]);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
         self.indicators.iter()

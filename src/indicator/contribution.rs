@@ -120,7 +120,7 @@ pub fn contributions(current: &[Quantity], previous: &[Quantity]) -> Result<Vec<
         .zip(previous)
         .map(|(c, p)| c.checked_sub(p))
         .collect::<Result<Vec<_>>>()?;
-    let total = Quantity::checked_sum(previous)?.ok_or(Error::empty("components"))?;
+    let total = Quantity::checked_sum(previous)?.ok_or(Error::empty("the list of components"))?;
     contributions_from_increments(&increments, &total)
 }
 
@@ -147,7 +147,8 @@ pub fn contributions_from_increments(
     increments: &[Quantity],
     total_previous: &Quantity,
 ) -> Result<Vec<Contribution>> {
-    let total_increment = Quantity::checked_sum(increments)?.ok_or(Error::empty("components"))?;
+    let total_increment =
+        Quantity::checked_sum(increments)?.ok_or(Error::empty("the list of components"))?;
     total_increment.same_dimension(total_previous)?;
     let base = total_previous.base_value();
     if base.is_zero() {
@@ -212,7 +213,7 @@ pub fn approximate_contributions(
         ));
     }
     if growth.is_empty() {
-        return Err(Error::empty("components"));
+        return Err(Error::empty("the list of components"));
     }
     let overflow = || Error::overflow("approximate contribution");
     let pulls = previous_shares

@@ -57,7 +57,7 @@ pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
 #[doc(alias = "结构")]
 #[doc(alias = "三次产业结构")]
 pub fn structure(parts: &[Quantity]) -> Result<Structure> {
-    let total = Quantity::checked_sum(parts)?.ok_or(Error::empty("parts"))?;
+    let total = Quantity::checked_sum(parts)?.ok_or(Error::empty("the list of parts"))?;
     let shares = parts
         .iter()
         .map(|p| share(p, &total))
@@ -179,6 +179,7 @@ impl Structure {
     /// assert!(a.adjusted().is_empty()); // 9.0 + 33.4 + 57.6 is already 100.0
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "最大余数法")]
     pub fn largest_remainder(&self) -> Result<Adjusted> {
         let places = self.rounding.places();
         let overflow = || Error::overflow("largest remainder");

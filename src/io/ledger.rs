@@ -96,7 +96,7 @@ pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Ledger, 
         let status = cells.require(&STATUS)?;
         let title = cells.text(&TITLE);
         if title.is_empty() {
-            return Err(cells.error(&TITLE, Error::empty("task title")));
+            return Err(cells.error(&TITLE, Error::empty("the task title")));
         }
         let id = match cells.text(&ID) {
             "" => title,

@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use super::columns::{Cells, Header, Spec};
+use super::encoding::Decoding;
 use crate::{Error, Result};
 
 /// Reads every record of `reader` after the header with `row`. A bad row's error is collected (or
@@ -15,7 +16,8 @@ pub(crate) fn for_each_record<R: Read>(
     strict: bool,
     mut row: impl FnMut(&Cells<'_>) -> Result<()>,
 ) -> Result<Vec<Error>> {
-    let (input, lines) = super::lines::Counting::new(super::encoding::utf8_reader(reader)?);
+    let (decoded, decoding) = super::encoding::utf8_reader(reader)?;
+    let (input, lines) = super::lines::Counting::new(decoded, b',');
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let header_record = csv.headers().map_err(Error::csv)?.clone();
     let header = Header::new(header_record.iter(), specs)?;
@@ -33,6 +35,28 @@ pub(crate) fn for_each_record<R: Read>(
                     .borrow_mut()
                     .line_at(read_from)
                     .unwrap_or((0, read_from));
+                // The record that swallowed the rest of the file into an unclosed quote is not a
+                // row: it is reported as the malformed CSV it is.
+                let unclosed = lines.borrow().unclosed_quote();
+                if let Some((quote_line, quote_at)) = unclosed {
+                    if (offset..csv.position().byte()).contains(&quote_at) {
+                        let err = Error::unclosed_quote(quote_line, quote_at);
+                        if strict {
+                            return Err(err);
+                        }
+                        bad.push(err);
+                        continue;
+                    }
+                }
+                // A byte GB18030 could not decode: the row is not text, so it is not read.
+                if decoding == Decoding::Gb18030 && record.iter().any(|f| f.contains('\u{fffd}')) {
+                    let err = Error::encoding().at_line(line, Some(offset));
+                    if strict {
+                        return Err(err);
+                    }
+                    bad.push(err);
+                    continue;
+                }
                 let cells = Cells {
                     header: &header,
                     record: &record,
@@ -48,7 +72,13 @@ pub(crate) fn for_each_record<R: Read>(
             }
             Err(e) => {
                 let bad_text = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
-                let err = Error::csv(e);
+                // The csv crate's line count is off after CRLF and blank lines: use ours.
+                let at = e.position().map(csv::Position::byte);
+                let located = at.and_then(|b| lines.borrow_mut().line_at(b));
+                let err = match located {
+                    Some((line, offset)) => Error::csv(e).at_line(line, Some(offset)),
+                    None => Error::csv(e),
+                };
                 if strict || !bad_text {
                     return Err(err);
                 }
@@ -57,4 +87,43 @@ pub(crate) fn for_each_record<R: Read>(
         }
     }
     Ok(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::columns::{Column, text};
+
+    const A: Column<()> = Column::new(0, &["a"], true, text);
+    const SPECS: [&dyn Spec; 1] = [&A];
+
+    fn lines_read(input: &str) -> (Vec<u64>, Vec<String>) {
+        let mut seen = Vec::new();
+        let bad = for_each_record(input.as_bytes(), &SPECS, false, |cells| {
+            seen.push(cells.line);
+            Ok(())
+        })
+        .unwrap();
+        (seen, bad.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn lines_are_physical_lines_whatever_the_terminator() {
+        assert_eq!(lines_read("a\nx\n\ny\n").0, [2, 4]);
+        assert_eq!(lines_read("a\r\nx\r\n\r\ny\r\n").0, [2, 4]);
+        assert_eq!(lines_read("a\rx\r\ry").0, [2, 4]);
+        assert_eq!(lines_read("a\n\"x\ny\"\nz\n").0, [2, 4]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens_and_earlier_rows_are_kept() {
+        let (seen, bad) = lines_read("a\nx\n\"y,1\nz\nw\n");
+        assert_eq!(seen, [2]);
+        assert_eq!(
+            bad,
+            [
+                "line 3: malformed CSV: a quote opened here is never closed, so the rest of the file would be one field"
+            ]
+        );
+    }
 }

@@ -35,7 +35,9 @@ impl ProblemStatus {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::ProblemStatus::NotStarted.as_str(), "未整改");
+    /// use tongji::ProblemStatus;
+    /// assert_eq!("整改完成".parse::<ProblemStatus>()?.as_str(), "已整改"); // read in any form, written one way
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -125,8 +127,9 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].source(), "审计");
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems()[1].source(), "审计");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -139,8 +142,9 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].description(), "x");
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems()[1].description(), "专项资金拨付滞后");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -153,8 +157,11 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,已整改\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].unit(), "");
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems()[0].unit(), "区财政局");
+    /// let (no_unit, _) = tongji::Rectification::read_csv("来源,问题,状态\n督查,台账不全,已整改\n".as_bytes())?;
+    /// assert_eq!(no_unit.problems()[0].unit(), ""); // the column is optional
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -167,8 +174,10 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n审计,x,整改中\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].status(), tongji::ProblemStatus::InProgress);
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// use tongji::ProblemStatus;
+    /// assert_eq!(list.problems().iter().map(|p| p.status()).collect::<Vec<_>>(), [ProblemStatus::Rectified, ProblemStatus::InProgress]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -181,8 +190,9 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改时限\n审计,x,整改中,2021年12月\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].deadline().unwrap().to_string(), "2021年12月");
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems()[1].deadline().unwrap().last_day(), tongji::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -195,8 +205,10 @@ impl Problem {
     /// # Examples
     ///
     /// ```
-    /// # let (list, _) = tongji::Rectification::read_csv("来源,问题,状态,整改日期\n审计,x,已整改,2021-11-30\n".as_bytes())?;
-    /// assert_eq!(list.problems()[0].rectified_on().unwrap().to_string(), "2021-11-30");
+    /// # let csv = "来源,问题,责任单位,状态,整改时限,整改日期\n巡察,“三重一大”决策程序不规范,区财政局,已整改,2021年9月,2021-08-20\n审计,专项资金拨付滞后,区农业农村局,整改中,2021年四季度,\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems()[0].rectified_on(), tongji::NaiveDate::from_ymd_opt(2021, 8, 20));
+    /// assert_eq!(list.problems()[1].rectified_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

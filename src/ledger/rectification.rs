@@ -13,8 +13,10 @@ use crate::{CsvOptions, Error, Result, WriteOptions};
 /// # Examples
 ///
 /// ```
-/// let c = tongji::RectificationCounts::default();
-/// assert_eq!((c.found(), c.rectified(), c.in_progress(), c.not_started()), (0, 0, 0, 0));
+/// let (list, _) = tongji::Rectification::read_csv("来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n".as_bytes())?;
+/// let c = list.counts();
+/// assert_eq!((c.found(), c.rectified(), c.rate().to_string()), (2, 1, "50.0%".to_string()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RectificationCounts {
@@ -39,7 +41,10 @@ impl RectificationCounts {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::RectificationCounts::default().found(), 0);
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.counts().found(), 4); // 整改问题清单4项
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn found(&self) -> u32 {
@@ -51,7 +56,10 @@ impl RectificationCounts {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::RectificationCounts::default().rectified(), 0);
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.counts().rectified(), 2); // 已整改2项
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn rectified(&self) -> u32 {
@@ -63,7 +71,10 @@ impl RectificationCounts {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::RectificationCounts::default().in_progress(), 0);
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.counts().in_progress(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn in_progress(&self) -> u32 {
@@ -75,7 +86,10 @@ impl RectificationCounts {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::RectificationCounts::default().not_started(), 0);
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.counts().not_started(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn not_started(&self) -> u32 {
@@ -87,9 +101,14 @@ impl RectificationCounts {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::RectificationCounts::default().rate().to_string(), "—");
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.counts().rate().to_string(), "50.0%"); // 整改率 = 2 / 4
+    /// assert_eq!(tongji::RectificationCounts::default().rate().to_string(), "—"); // nothing found: no rate
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
+    #[doc(alias = "整改率")]
     pub fn rate(&self) -> TaskRate {
         TaskRate::new(self.rectified, self.found)
     }
@@ -110,6 +129,8 @@ impl RectificationCounts {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "整改台账")]
+#[doc(alias = "整改率")]
 pub struct Rectification {
     problems: Vec<Problem>,
 }
@@ -120,7 +141,11 @@ impl Rectification {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Rectification::default().problems().is_empty());
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.problems().len(), 4);
+    /// assert_eq!(list.problems()[3].description(), "问题四"); // in the order read
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn problems(&self) -> &[Problem] {
@@ -132,7 +157,11 @@ impl Rectification {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Rectification::default().counts().found(), 0);
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// let c = list.counts();
+    /// assert_eq!((c.found(), c.rectified(), c.in_progress(), c.not_started()), (4, 2, 1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn counts(&self) -> RectificationCounts {
@@ -146,7 +175,11 @@ impl Rectification {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Rectification::default().by_source().is_empty());
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// let by: Vec<(String, String)> = list.by_source().into_iter().map(|(s, c)| (s, c.rate().to_string())).collect();
+    /// assert_eq!(by, [("巡察".into(), "50.0%".into()), ("审计".into(), "50.0%".into())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn by_source(&self) -> Vec<(String, RectificationCounts)> {
@@ -167,7 +200,10 @@ impl Rectification {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Rectification::default().sentence(), "整改问题清单0项，目前已整改0项，整改率达到—");
+    /// # let csv = "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n审计,问题三,已整改\n审计,问题四,未整改\n";
+    /// # let (list, _) = tongji::Rectification::read_csv(csv.as_bytes())?;
+    /// assert_eq!(list.sentence(), "整改问题清单4项，目前已整改2项，整改率达到50%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn sentence(&self) -> String {

@@ -21,6 +21,7 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[doc(alias = "完成情况")]
 pub enum TaskStatus {
     /// 已完成 (销号).
     Completed,
@@ -40,7 +41,9 @@ impl TaskStatus {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::TaskStatus::Deferred.as_str(), "延期");
+    /// use tongji::TaskStatus;
+    /// assert_eq!("申请延期".parse::<TaskStatus>()?.as_str(), "延期"); // read in any of its forms, written one way
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -58,7 +61,11 @@ impl TaskStatus {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::TaskStatus::Cancelled.needs_reason());
+    /// use tongji::{Task, TaskStatus};
+    /// assert!(TaskStatus::Cancelled.needs_reason());
+    /// let t = Task::new("3", "社会体制", "社区协商机制", "民政局", "2021年".parse()?);
+    /// assert!(t.with_status(TaskStatus::Deferred, None).unwrap_err().to_string().contains("延期原因"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn needs_reason(self) -> bool {
@@ -70,8 +77,12 @@ impl TaskStatus {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::TaskStatus::InProgress.is_due());
-    /// assert!(!tongji::TaskStatus::Deferred.is_due());
+    /// use tongji::TaskStatus;
+    /// let due: Vec<TaskStatus> = ["已完成", "推进中", "延期", "未启动", "取消"]
+    ///     .iter().map(|s| s.parse()).collect::<Result<Vec<TaskStatus>, _>>()?
+    ///     .into_iter().filter(|s| s.is_due()).collect();
+    /// assert_eq!(due, [TaskStatus::Completed, TaskStatus::InProgress, TaskStatus::NotStarted]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn is_due(self) -> bool {
@@ -126,6 +137,8 @@ crate::text::serde_via_text!(TaskStatus);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "改革任务")]
+#[doc(alias = "改革事项")]
 pub struct Task {
     id: String,
     domain: String,
@@ -154,8 +167,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// let t = tongji::Task::new("7", "文化体制", "任务7", "宣传部", "2021年四季度".parse()?);
-    /// assert_eq!(t.status(), tongji::TaskStatus::NotStarted);
+    /// let t = tongji::Task::new(" 7 ", "文化体制", "完善公共文化服务体系", "区委宣传部", "2021年四季度".parse()?);
+    /// assert_eq!((t.id(), t.status()), ("7", tongji::TaskStatus::NotStarted)); // trimmed, not started
+    /// assert_eq!(t.deadline().last_day(), tongji::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -271,7 +285,12 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new(" 1 ", "d", "t", "u", "2021年".parse()?).id(), "1");
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// // 编号 as written in the ledger; without a 编号 column the title serves as id.
+    /// assert_eq!(ledger.get("19").unwrap().id(), "19");
+    /// let (no_ids, _) = tongji::Ledger::read_csv("领域,任务,牵头单位,完成时限,状态\n经济体制,优化营商环境,发改委,2021年,已完成\n".as_bytes())?;
+    /// assert_eq!(no_ids.tasks()[0].id(), "优化营商环境");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -284,7 +303,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "党的建设", "t", "u", "2021年".parse()?).domain(), "党的建设");
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("19").unwrap().domain(), "行政体制");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -297,7 +318,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "任务1", "u", "2021年".parse()?).title(), "任务1");
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("19").unwrap().title(), "开展行政复议体制改革");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -310,7 +333,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "司法局", "2021年".parse()?).lead(), "司法局");
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("19").unwrap().lead(), "区司法局");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -323,7 +348,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).responsible(), None);
+    /// let t = tongji::Task::new("1", "经济体制", "优化营商环境", "发改委", "2021年12月".parse()?);
+    /// assert_eq!(t.responsible(), None);
+    /// assert_eq!(t.with_responsible("  ").responsible(), None); // a blank name is no name
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -336,7 +363,10 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年四季度".parse()?).deadline().to_string(), "2021年四季度");
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// // Deferred to the end of 2022: chased against the new deadline.
+    /// assert_eq!(ledger.get("19").unwrap().deadline().to_string(), "2022年12月");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -349,7 +379,10 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).status(), tongji::TaskStatus::NotStarted);
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("19").unwrap().status(), tongji::TaskStatus::Deferred);
+    /// assert_eq!(ledger.get("1").unwrap().status(), tongji::TaskStatus::Completed);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -362,7 +395,10 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).reason(), None);
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert!(ledger.get("19").unwrap().reason().unwrap().starts_with("区行政复议体制改革工作根据省市部署统一推进"));
+    /// assert_eq!(ledger.get("1").unwrap().reason(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -375,7 +411,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_form(), None);
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("1").unwrap().outcome_form(), Some("制度性成果"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -388,7 +426,9 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).outcome_documents().is_empty());
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("1").unwrap().outcome_documents(), ["《瑶海区2021年优化营商环境工作实施方案》"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -401,7 +441,10 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).completed_on(), None);
+    /// # let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// # let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// assert_eq!(ledger.get("1").unwrap().completed_on(), tongji::NaiveDate::from_ymd_opt(2021, 4, 15));
+    /// assert_eq!(ledger.get("19").unwrap().completed_on(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -414,8 +457,11 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// let t = tongji::Task::new("1", "d", "t", "u", "2021年".parse()?).with_outcome("制度性成果", &[]);
-    /// assert!(!t.is_institutional()); // not completed yet
+    /// use tongji::{Task, TaskStatus};
+    /// let t = Task::new("1", "经济体制", "优化营商环境", "发改委", "2021年".parse()?)
+    ///     .with_outcome("制度性成果", &["《实施方案》"]);
+    /// assert!(!t.is_institutional()); // not completed yet: 出台制度性成果 counts completed tasks only
+    /// assert!(t.with_status(TaskStatus::Completed, None)?.is_institutional());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -430,10 +476,12 @@ impl Task {
     /// # Examples
     ///
     /// ```
-    /// use chrono::NaiveDate;
-    /// let t = tongji::Task::new("1", "d", "t", "u", "2021年12月".parse()?);
-    /// assert!(!t.is_overdue(NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()));
+    /// use tongji::{NaiveDate, Task, TaskStatus};
+    /// let t = Task::new("1", "经济体制", "优化营商环境", "发改委", "2021年12月".parse()?);
+    /// assert!(!t.is_overdue(NaiveDate::from_ymd_opt(2021, 12, 31).unwrap())); // due that day
     /// assert!(t.is_overdue(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()));
+    /// let cancelled = t.with_status(TaskStatus::Cancelled, Some("上级政策调整"))?;
+    /// assert!(!cancelled.is_overdue(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

@@ -13,8 +13,12 @@ use crate::{Error, IndicatorKind, Observation, Period, Quantity, Result, Status}
 /// # Examples
 ///
 /// ```
-/// let opts = tongji::RollUp::new().accept_partial(true);
-/// assert!(opts.is_partial_accepted());
+/// use tongji::{RollUp, Table};
+/// let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.2亿元\n乙乡,retail,2023年,8000万元\n";
+/// let (t, _) = Table::read_csv(csv.as_bytes())?;
+/// let up = t.roll_up("乡镇合计", &["甲镇", "乙乡"], RollUp::new())?;
+/// assert_eq!(up[0].value(), "2亿元".parse()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RollUp {
@@ -27,7 +31,14 @@ impl RollUp {
     /// # Examples
     ///
     /// ```
-    /// assert!(!tongji::RollUp::new().is_partial_accepted());
+    /// # use tongji::{RollUp, Table};
+    /// # let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.2亿元\n乙乡,retail,2023年,8000万元\n甲镇,retail,2022年,1.1亿元\n";
+    /// # let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// // 乙乡 has no 2022年 figure: the county's 2022年 is missing, not understated.
+    /// let up = t.roll_up("全县", &["甲镇", "乙乡"], RollUp::new())?;
+    /// assert_eq!(up.len(), 1);
+    /// assert_eq!(up[0].period().to_string(), "2023年");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn new() -> RollUp {
@@ -41,7 +52,14 @@ impl RollUp {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::RollUp::new().accept_partial(true).is_partial_accepted());
+    /// # use tongji::{RollUp, Table};
+    /// # let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.2亿元\n乙乡,retail,2023年,8000万元\n甲镇,retail,2022年,1.1亿元\n";
+    /// # let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let up = t.roll_up("全县", &["甲镇", "乙乡"], RollUp::new().accept_partial(true))?;
+    /// let y2022 = up.iter().find(|o| o.period().calendar_year() == 2022).unwrap();
+    /// assert!(y2022.is_partial());
+    /// assert_eq!(y2022.value().to_string(), "1.1亿元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn accept_partial(self, yes: bool) -> RollUp {
@@ -55,7 +73,9 @@ impl RollUp {
     /// # Examples
     ///
     /// ```
-    /// assert!(!tongji::RollUp::default().is_partial_accepted());
+    /// use tongji::RollUp;
+    /// assert!(!RollUp::default().is_partial_accepted()); // a missing child makes the parent missing
+    /// assert!(RollUp::new().accept_partial(true).is_partial_accepted());
     /// ```
     #[must_use]
     pub const fn is_partial_accepted(&self) -> bool {
@@ -108,6 +128,8 @@ impl Table {
     /// assert_eq!(up[0].value(), "2亿元".parse()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "汇总")]
+    #[doc(alias = "乡镇汇总")]
     pub fn roll_up(
         &self,
         parent: &str,
@@ -164,7 +186,8 @@ impl Table {
     }
 
     fn sum_rows<'a>(&self, rows: &[&'a Row]) -> Result<(Quantity, Vec<&'a Row>)> {
-        let total = sum_values(rows.iter().map(|r| &r.value))?.ok_or(Error::empty("children"))?;
+        let total = sum_values(rows.iter().map(|r| &r.value))?
+            .ok_or(Error::empty("the list of children"))?;
         Ok((total, rows.to_vec()))
     }
 
@@ -258,6 +281,7 @@ impl Table {
     /// assert_eq!(shown, ["2023年1—3月 3.2亿元", "2023年一季度 3.2亿元"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "累计")]
     pub fn cumulate(&self, region: &str, indicator: &str, year: i32) -> Result<Vec<Observation>> {
         let (_, ind, rows) = self.flow_rows(region, indicator, year)?;
         let code = self.catalog.at(ind as usize).code().to_string();
@@ -337,6 +361,8 @@ impl Table {
     /// assert_eq!(format!("{} {}", m[0].period(), m[0].value()), "2023年10月 1.2亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[doc(alias = "当月")]
+    #[doc(alias = "当月值")]
     pub fn monthly_from_cumulative(
         &self,
         region: &str,

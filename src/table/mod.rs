@@ -320,8 +320,12 @@ impl Table {
             t.same_dimension_as(expected)
                 .map_err(|e| (Field::Target, e))?;
         }
-        let line = u32::try_from(line)
-            .map_err(|_| (Field::Key, Error::overflow("line number beyond 4294967295")))?;
+        let line = u32::try_from(line).map_err(|_| {
+            (
+                Field::Key,
+                Error::out_of_range("line", line, "a line number up to 4294967295"),
+            )
+        })?;
         let region = self
             .intern_region(p.region)
             .map_err(|e| (Field::Region, e))?;
@@ -347,7 +351,11 @@ impl Table {
         let index = u32::try_from(self.targets.len())
             .ok()
             .filter(|i| *i != NO_TARGET)
-            .ok_or(Error::overflow("number of targets"))?;
+            .ok_or(Error::out_of_range(
+                "target count",
+                self.targets.len(),
+                "at most 4294967294 targets",
+            ))?;
         self.targets.push(target);
         Ok(index)
     }
@@ -373,10 +381,15 @@ impl Table {
             return Ok(id);
         }
         if region.is_empty() {
-            return Err(Error::empty("region"));
+            return Err(Error::empty("the region"));
         }
-        let id =
-            u32::try_from(self.regions.len()).map_err(|_| Error::overflow("number of regions"))?;
+        let id = u32::try_from(self.regions.len()).map_err(|_| {
+            Error::out_of_range(
+                "region count",
+                self.regions.len(),
+                "at most 4294967295 regions",
+            )
+        })?;
         self.regions.push(region.to_string());
         self.region_ids.insert(region.to_string(), id);
         Ok(id)

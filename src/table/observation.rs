@@ -106,6 +106,7 @@ crate::text::serde_via_text!(Status);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[doc(alias = "数据")]
 pub struct Observation {
     region: String,
     indicator: String,
@@ -128,8 +129,12 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "136.91亿元".parse()?);
-    /// assert_eq!(o.value().to_string(), "136.91亿元");
+    /// use tongji::{Observation, Status, Table};
+    /// let o = Observation::new(" 示例县 ", "生产总值", "2023年".parse()?, "136.91亿元".parse()?);
+    /// assert_eq!((o.region(), o.indicator(), o.status()), ("示例县", "生产总值", Status::Actual));
+    /// let mut t = Table::new();
+    /// t.insert(o)?; // the table resolves 生产总值 to the catalog's 地区生产总值
+    /// assert_eq!(t.iter().next().unwrap().indicator().code(), "gdp");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -166,8 +171,11 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("示例县", "gdp", "2023年".parse()?, "1亿元".parse()?).with_yoy("4.1%".parse()?);
-    /// assert!(o.yoy().is_some());
+    /// use tongji::{Observation, Table};
+    /// let mut t = Table::new();
+    /// t.insert(Observation::new("示例县", "gdp", "2023年".parse()?, "136.91亿元".parse()?).with_yoy("4.1%".parse()?))?;
+    /// // GDP growth cannot be recomputed from levels: only the published rate can be printed.
+    /// assert_eq!(t.growth("示例县", "gdp", &"2023年".parse()?)?.to_string(), "增长4.1%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -206,7 +214,7 @@ impl Observation {
     ///
     /// ```
     /// let o = tongji::Observation::new(" 甲镇 ", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert_eq!(o.region(), "甲镇");
+    /// assert_eq!(o.region(), "甲镇"); // trimmed
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -219,8 +227,9 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert_eq!(o.indicator(), "gdp");
+    /// use tongji::Observation;
+    /// let by_alias = Observation::new("甲镇", "社零", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(by_alias.indicator(), "社零"); // as given; a table checks it against its catalog
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -233,8 +242,8 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert_eq!(o.period().to_string(), "2023年");
+    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年1至9月".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.period(), "2023年前三季度".parse()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -248,7 +257,8 @@ impl Observation {
     ///
     /// ```
     /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1.20亿元".parse()?);
-    /// assert_eq!(o.value().to_string(), "1.20亿元");
+    /// assert_eq!(o.value().to_string(), "1.20亿元"); // the written digits, trailing zero too
+    /// assert_eq!(o.value(), "12000万元".parse()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -261,8 +271,10 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert_eq!(o.status(), tongji::Status::Actual);
+    /// use tongji::{Observation, Status};
+    /// let o = Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// assert_eq!(o.status(), Status::Actual);
+    /// assert_eq!(o.with_status("预计".parse()?).status(), Status::Estimated);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -276,7 +288,8 @@ impl Observation {
     ///
     /// ```
     /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert!(o.yoy().is_none());
+    /// assert!(o.yoy().is_none()); // nothing published: a table may recompute it where allowed
+    /// assert_eq!(o.with_yoy("-0.50%".parse()?).yoy().unwrap().to_string(), "-0.50%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -289,8 +302,9 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
+    /// let o = tongji::Observation::new("甲镇", "fai", "2023年1—10月".parse()?, "46596万元".parse()?);
     /// assert!(o.target().is_none());
+    /// assert_eq!(o.with_target("4.4亿元".parse()?).target().unwrap().to_string(), "4.4亿元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -303,8 +317,10 @@ impl Observation {
     /// # Examples
     ///
     /// ```
-    /// let o = tongji::Observation::new("甲镇", "gdp", "2023年".parse()?, "1亿元".parse()?);
-    /// assert!(!o.is_partial());
+    /// use tongji::{RollUp, Table};
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值\n甲镇,retail,2023年,1亿元\n乙乡,retail,2022年,1亿元\n".as_bytes())?;
+    /// let up = t.roll_up("全县", &["甲镇", "乙乡"], RollUp::new().accept_partial(true))?;
+    /// assert!(up.iter().all(|o| o.is_partial())); // each year lacks one of the two towns
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

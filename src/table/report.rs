@@ -39,8 +39,11 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].indicator().code(), "gdp");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!((fai.indicator().name(), retail.indicator().name()), ("固定资产投资", "社会消费品零售总额"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -53,8 +56,11 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].current().to_string(), "1亿元");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.current().to_string(), "47149万元");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -67,8 +73,11 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert!(t.report("示例县", &"2023年".parse()?)?.lines()[0].previous().is_none());
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.previous().unwrap().to_string(), "45695万元"); // 上年同期, the same 1—10月
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -81,8 +90,12 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值,同比增长\n示例县,gdp,2023年,1亿元,4.5\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].yoy().to_string(), "增长4.5%");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.yoy().to_string(), "增长6.6%"); // published (可比口径)
+    /// assert_eq!(retail.yoy().to_string(), "增长7.2%（推算）"); // recomputed, and marked
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -95,8 +108,12 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值,目标\n示例县,fai,2023年,4.2亿元,4.4亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].target().unwrap().to_string(), "4.4亿元");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.target().unwrap().to_string(), "5.6亿元");
+    /// assert!(retail.target().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -109,8 +126,11 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值,目标\n示例县,fai,2023年,4.4亿元,4.4亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].completion().unwrap().to_string(), "100.0%");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.completion().unwrap().to_string(), "84.2%"); // 47149 / 56000
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -123,8 +143,11 @@ impl ReportLine {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值,目标\n示例县,fai,2023年,4.4亿元,4.4亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines()[0].schedule_gap().unwrap().to_string(), "与序时进度持平");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(fai.schedule_gap().unwrap().to_string(), "快于序时进度0.9个百分点"); // 84.2 − 83.3
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -184,6 +207,8 @@ impl ReportLine {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
+#[doc(alias = "报表")]
+#[doc(alias = "主要经济指标")]
 pub struct Report {
     region: String,
     period: Period,
@@ -199,8 +224,11 @@ impl Report {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.lines().len(), 1);
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(report.lines().len(), 2); // one per indicator, in catalog order
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -213,8 +241,11 @@ impl Report {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.region(), "示例县");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(report.region(), "示例县");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -227,8 +258,11 @@ impl Report {
     /// # Examples
     ///
     /// ```
-    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
-    /// assert_eq!(t.report("示例县", &"2023年".parse()?)?.period().to_string(), "2023年");
+    /// # let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,retail,2023年1—10月,18829万元,,\n示例县,retail,2022年1—10月,17563万元,,\n";
+    /// # let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例县", &"2023年1—10月".parse()?)?;
+    /// let (fai, retail) = (&report.lines()[0], &report.lines()[1]);
+    /// assert_eq!(report.period().elapsed().to_string(), "83.3%"); // 序时进度 of 1—10月
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

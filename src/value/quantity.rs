@@ -50,7 +50,7 @@ impl Precision {
                 Precision::Rounded {
                     half_width: a
                         .checked_add(b)
-                        .ok_or(Error::overflow("precision of a sum"))?,
+                        .ok_or(Error::overflow("the precision of a sum"))?,
                 }
             }
         })
@@ -203,7 +203,7 @@ pub struct Quantity {
 fn base_value(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decimal> {
     shift10(value, magnitude.exponent())
         .and_then(|v| unit.factor().to_base(v))
-        .ok_or(Error::overflow("quantity in base units"))
+        .ok_or(Error::overflow("the value in base units"))
 }
 
 /// Half the unit of the last digit of `value`, in base units.
@@ -472,7 +472,8 @@ impl Quantity {
     /// ```
     pub fn to_magnitude(&self, magnitude: Magnitude) -> Result<Quantity> {
         let shift = self.magnitude.exponent() - magnitude.exponent();
-        let value = shift10(self.value, shift).ok_or(Error::overflow("magnitude conversion"))?;
+        let value =
+            shift10(self.value, shift).ok_or(Error::overflow("the value in another magnitude"))?;
         Ok(Quantity {
             value,
             magnitude,

@@ -84,7 +84,7 @@ impl Rate {
     pub fn from_fraction(fraction: Decimal) -> Result<Rate> {
         shift10(fraction, 2)
             .map(Rate::from_percent)
-            .ok_or(Error::overflow("rate from fraction"))
+            .ok_or(Error::overflow("the rate in percent"))
     }
 
     /// A computed rate of `per_mille` per mille (3.5 → 3.5‰), displayed with ‰.

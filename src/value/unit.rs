@@ -154,6 +154,8 @@ impl Kind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[doc(alias = "单位")]
+#[doc(alias = "计量单位")]
 pub struct Unit {
     num: Simple,
     den: Option<Simple>,
@@ -171,6 +173,7 @@ pub struct Unit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[doc(alias = "量纲")]
 pub struct Dimension {
     num: Kind,
     den: Option<Kind>,
