@@ -32,7 +32,6 @@ use std::sync::Arc;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
-#[doc(alias = "错误")]
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -44,79 +43,82 @@ struct Inner {
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
-/// What an error is about, with the values its message names.
-#[derive(Debug, Clone)]
+/// What an error is about, with the values its message names; its Display is the message.
+#[derive(Debug, Clone, thiserror::Error)]
 enum Detail {
+    #[error("cannot parse {input:?} as {expected}: {reason} (at byte {offset})")]
     Parse {
         input: Box<str>,
         expected: &'static str,
         reason: Cow<'static, str>,
         offset: usize,
     },
-    Placeholder {
-        input: Box<str>,
-    },
-    UnknownUnit {
-        input: Box<str>,
-        unit: Box<str>,
-    },
-    UnknownIndicator {
-        name: Box<str>,
-    },
-    UnitMismatch {
-        left: Box<str>,
-        right: Box<str>,
-    },
-    Overflow {
-        operation: &'static str,
-    },
-    Inexact {
-        value: Box<str>,
-        unit: Box<str>,
-    },
-    ZeroBase {
-        operand: &'static str,
-    },
+    #[error("{input:?} is a placeholder, not a figure")]
+    Placeholder { input: Box<str> },
+    #[error("unknown unit {unit:?}{}", in_input(input, unit))]
+    UnknownUnit { input: Box<str>, unit: Box<str> },
+    #[error("unknown indicator {name:?}: not a code, name or alias in the catalog")]
+    UnknownIndicator { name: Box<str> },
+    #[error("unit mismatch: {left} and {right} cannot be combined")]
+    UnitMismatch { left: Box<str>, right: Box<str> },
+    #[error("overflow: {operation} does not fit a decimal (28 significant digits)")]
+    Overflow { operation: &'static str },
+    #[error("{value} has no exact decimal form in {unit}")]
+    Inexact { value: Box<str>, unit: Box<str> },
+    #[error("{operand} is zero")]
+    ZeroBase { operand: &'static str },
+    #[error("{operand} {value} is below zero")]
     NegativeBase {
         operand: &'static str,
         value: Box<str>,
     },
+    #[error("{operand} {value} is out of range: expected {expected}")]
     OutOfRange {
         operand: &'static str,
         value: Box<str>,
         expected: &'static str,
     },
+    #[error("{what} do not pair up: {left} against {right}")]
     LengthMismatch {
         what: &'static str,
         left: usize,
         right: usize,
     },
-    Empty {
-        operand: &'static str,
-    },
-    NotFound {
-        what: Box<str>,
-    },
-    NotRecomputable {
-        indicator: Box<str>,
-    },
+    #[error("{operand} is empty")]
+    Empty { operand: &'static str },
+    #[error("no {what}")]
+    NotFound { what: Box<str> },
+    #[error(
+        "growth of {indicator} is published at comparable prices or coverage and cannot be recomputed from levels"
+    )]
+    NotRecomputable { indicator: Box<str> },
+    #[error("duplicate {key}{}", first_line.map(|l| format!(" (first at line {l})")).unwrap_or_default())]
     Duplicate {
         key: Box<str>,
         first_line: Option<u64>,
     },
+    #[error("{indicator} is not {expected}")]
     WrongIndicatorKind {
         indicator: Box<str>,
         expected: &'static str,
     },
-    MissingColumn {
-        missing: Box<str>,
-        header: Box<str>,
-    },
-    Csv {
-        reason: Option<&'static str>,
-    },
+    #[error("missing column {missing} in the header {header:?}")]
+    MissingColumn { missing: Box<str>, header: Box<str> },
+    #[error("malformed CSV{}", reason.map(|r| format!(": {r}")).unwrap_or_default())]
+    Csv { reason: Option<&'static str> },
+    #[error("cannot read or write the data")]
     Io,
+    #[error("the bytes are not text in the file's encoding (UTF-8, GBK or GB18030)")]
     Encoding,
+}
+
+/// " in \"3光年\"" when the unit is part of a longer input, nothing when it is the input.
+fn in_input(input: &str, unit: &str) -> String {
+    if input == unit {
+        String::new()
+    } else {
+        format!(" in {input:?}")
+    }
 }
 
 /// The kind of an [`Error`]: what callers branch on.
@@ -697,88 +699,6 @@ impl Error {
     /// The error's line, for ordering a file's errors.
     pub(crate) fn line(&self) -> u64 {
         self.location().and_then(Location::line).unwrap_or(0)
-    }
-}
-
-impl fmt::Display for Detail {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Detail::Parse {
-                input,
-                expected,
-                reason,
-                offset,
-            } => write!(
-                f,
-                "cannot parse {input:?} as {expected}: {reason} (at byte {offset})"
-            ),
-            Detail::Placeholder { input } => {
-                write!(f, "{input:?} is a placeholder, not a figure")
-            }
-            Detail::UnknownUnit { input, unit } if input == unit => {
-                write!(f, "unknown unit {unit:?}")
-            }
-            Detail::UnknownUnit { input, unit } => write!(f, "unknown unit {unit:?} in {input:?}"),
-            Detail::UnknownIndicator { name } => {
-                write!(
-                    f,
-                    "unknown indicator {name:?}: not a code, name or alias in the catalog"
-                )
-            }
-            Detail::UnitMismatch { left, right } => {
-                write!(f, "unit mismatch: {left} and {right} cannot be combined")
-            }
-            Detail::Overflow { operation } => {
-                write!(
-                    f,
-                    "overflow: {operation} does not fit a decimal (28 significant digits)"
-                )
-            }
-            Detail::Inexact { value, unit } => {
-                write!(f, "{value} has no exact decimal form in {unit}")
-            }
-            Detail::ZeroBase { operand } => write!(f, "{operand} is zero"),
-            Detail::NegativeBase { operand, value } => {
-                write!(f, "{operand} {value} is below zero")
-            }
-            Detail::OutOfRange {
-                operand,
-                value,
-                expected,
-            } => write!(f, "{operand} {value} is out of range: expected {expected}"),
-            Detail::LengthMismatch { what, left, right } => {
-                write!(f, "{what} do not pair up: {left} against {right}")
-            }
-            Detail::Empty { operand } => write!(f, "{operand} is empty"),
-            Detail::NotFound { what } => write!(f, "no {what}"),
-            Detail::NotRecomputable { indicator } => write!(
-                f,
-                "growth of {indicator} is published at comparable prices or coverage and cannot be recomputed from levels"
-            ),
-            Detail::Duplicate {
-                key,
-                first_line: Some(line),
-            } => write!(f, "duplicate {key} (first at line {line})"),
-            Detail::Duplicate {
-                key,
-                first_line: None,
-            } => write!(f, "duplicate {key}"),
-            Detail::WrongIndicatorKind {
-                indicator,
-                expected,
-            } => write!(f, "{indicator} is not {expected}"),
-            Detail::MissingColumn { missing, header } => {
-                write!(f, "missing column {missing} in the header {header:?}")
-            }
-            Detail::Csv { reason: None } => f.write_str("malformed CSV"),
-            Detail::Csv {
-                reason: Some(reason),
-            } => write!(f, "malformed CSV: {reason}"),
-            Detail::Io => f.write_str("cannot read or write the data"),
-            Detail::Encoding => {
-                f.write_str("the bytes are not text in the file's encoding (UTF-8, GBK or GB18030)")
-            }
-        }
     }
 }
 

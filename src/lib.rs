@@ -155,41 +155,158 @@ pub mod cookbook;
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
 
-pub use error::{Error, ErrorKind, Location, Result};
-pub use indicator::average::{average_growth, cagr, doubling_rate, multiple};
-pub use indicator::catalog::{Catalog, Indicator, IndicatorKind};
-pub use indicator::contribution::{
-    Contribution, approximate_contributions, contributions, contributions_from_increments,
-};
-pub use indicator::growth::{Growth, GrowthFormat, growth, percentage_points};
-pub use indicator::ratio::{per_capita, per_household, per_unit, yield_per_mu};
-pub use indicator::schedule::{ScheduleGap, schedule_gap};
-pub use indicator::share::{Adjusted, Structure, share, structure};
-pub use indicator::target::{completion, excess_over_target, reduction_completion};
+// Aliases of the re-exported items stand on their `pub use`: rustdoc (1.95) indexes an alias
+// there, and drops one written on an item defined in a private module.
+#[doc(alias = "错误")]
+pub use error::Error;
+pub use error::{ErrorKind, Location, Result};
+#[doc(alias = "两年平均增长")]
+#[doc(alias = "两年平均")]
+#[doc(alias = "平均增长")]
+pub use indicator::average::average_growth;
+#[doc(alias = "年均增长")]
+#[doc(alias = "年均增速")]
+pub use indicator::average::cagr;
+#[doc(alias = "翻番")]
+#[doc(alias = "翻一番")]
+pub use indicator::average::doubling_rate;
+#[doc(alias = "倍数")]
+pub use indicator::average::multiple;
+#[doc(alias = "指标目录")]
+pub use indicator::catalog::Catalog;
+#[doc(alias = "指标")]
+pub use indicator::catalog::Indicator;
+pub use indicator::catalog::IndicatorKind;
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
+pub use indicator::contribution::Contribution;
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
+pub use indicator::contribution::approximate_contributions;
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
+pub use indicator::contribution::contributions;
+#[doc(alias = "贡献率")]
+#[doc(alias = "拉动")]
+pub use indicator::contribution::contributions_from_increments;
+#[doc(alias = "增长")]
+#[doc(alias = "增速")]
+pub use indicator::growth::Growth;
+pub use indicator::growth::GrowthFormat;
+#[doc(alias = "同比增长")]
+#[doc(alias = "环比增长")]
+#[doc(alias = "同比")]
+pub use indicator::growth::growth;
+#[doc(alias = "个百分点")]
+#[doc(alias = "百分点")]
+pub use indicator::growth::percentage_points;
+#[doc(alias = "人均")]
+pub use indicator::ratio::per_capita;
+#[doc(alias = "户均")]
+pub use indicator::ratio::per_household;
+#[doc(alias = "均价")]
+#[doc(alias = "单价")]
+pub use indicator::ratio::per_unit;
+#[doc(alias = "亩产")]
+#[doc(alias = "单产")]
+pub use indicator::ratio::yield_per_mu;
+#[doc(alias = "序时进度")]
+pub use indicator::schedule::ScheduleGap;
+#[doc(alias = "序时进度")]
+#[doc(alias = "快于序时进度")]
+#[doc(alias = "慢于序时进度")]
+pub use indicator::schedule::schedule_gap;
+#[doc(alias = "占比")]
+#[doc(alias = "比重")]
+pub use indicator::share::share;
+#[doc(alias = "结构")]
+#[doc(alias = "三次产业结构")]
+pub use indicator::share::structure;
+pub use indicator::share::{Adjusted, Structure};
+#[doc(alias = "完成率")]
+#[doc(alias = "完成年度目标")]
+pub use indicator::target::completion;
+#[doc(alias = "超额完成")]
+pub use indicator::target::excess_over_target;
+#[doc(alias = "压减")]
+pub use indicator::target::reduction_completion;
 pub use io::options::{CsvOptions, WriteOptions};
+#[doc(alias = "改革台账")]
+#[doc(alias = "台账")]
 pub use ledger::Ledger;
-pub use ledger::changes::{Changes, StatusChange};
+#[doc(alias = "销号")]
+#[doc(alias = "挂账")]
+pub use ledger::changes::Changes;
+pub use ledger::changes::StatusChange;
 pub use ledger::counts::Counts;
+#[doc(alias = "完成时限")]
 pub use ledger::deadline::Deadline;
-pub use ledger::problem::{Problem, ProblemStatus};
+#[doc(alias = "整改问题")]
+pub use ledger::problem::Problem;
+pub use ledger::problem::ProblemStatus;
+#[doc(alias = "完成率")]
+#[doc(alias = "整改率")]
 pub use ledger::rate::TaskRate;
-pub use ledger::rectification::{Rectification, RectificationCounts};
+#[doc(alias = "整改台账")]
+#[doc(alias = "整改率")]
+pub use ledger::rectification::Rectification;
+pub use ledger::rectification::RectificationCounts;
+#[doc(alias = "完成情况")]
 pub use ledger::summary::Summary;
-pub use ledger::task::{Task, TaskStatus};
-pub use period::{Period, elapsed_by_days};
+#[doc(alias = "改革任务")]
+#[doc(alias = "改革事项")]
+pub use ledger::task::Task;
+#[doc(alias = "完成情况")]
+pub use ledger::task::TaskStatus;
+#[doc(alias = "时期")]
+#[doc(alias = "期别")]
+pub use period::Period;
+#[doc(alias = "序时进度")]
+pub use period::elapsed_by_days;
+#[doc(alias = "报表")]
 pub use table::Table;
 pub use table::aggregate::RollUp;
-pub use table::observation::{Observation, Status};
-pub use table::report::{Report, ReportLine};
+#[doc(alias = "数据")]
+pub use table::observation::Observation;
+#[doc(alias = "状态")]
+pub use table::observation::Status;
+#[doc(alias = "报表")]
+#[doc(alias = "主要经济指标")]
+pub use table::report::Report;
+pub use table::report::ReportLine;
 pub use table::row::ObservationRef;
+#[doc(alias = "同比")]
 pub use table::yoy::Yoy;
+#[doc(alias = "数量级")]
 pub use value::magnitude::Magnitude;
+#[doc(alias = "倍")]
+#[doc(alias = "倍数")]
 pub use value::multiple::Multiple;
-pub use value::points::{PercentPoints, rate_change_wording};
-pub use value::quantity::{Precision, Qualifier, Quantity};
+#[doc(alias = "个百分点")]
+#[doc(alias = "百分点")]
+pub use value::points::PercentPoints;
+#[doc(alias = "增速回落")]
+#[doc(alias = "降幅收窄")]
+pub use value::points::rate_change_wording;
+#[doc(alias = "精度")]
+pub use value::quantity::Precision;
+#[doc(alias = "限定词")]
+pub use value::quantity::Qualifier;
+#[doc(alias = "数量")]
+pub use value::quantity::Quantity;
+#[doc(alias = "比率")]
+#[doc(alias = "百分比")]
 pub use value::rate::Rate;
-pub use value::rounding::{Rounding, RoundingMode};
-pub use value::unit::{Dimension, Factor, Unit};
+#[doc(alias = "舍入")]
+pub use value::rounding::Rounding;
+#[doc(alias = "舍入方式")]
+pub use value::rounding::RoundingMode;
+#[doc(alias = "量纲")]
+pub use value::unit::Dimension;
+pub use value::unit::Factor;
+#[doc(alias = "单位")]
+#[doc(alias = "计量单位")]
+pub use value::unit::Unit;
 
 /// The README's quick start, compiled and run as a doctest.
 #[cfg(doctest)]

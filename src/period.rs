@@ -42,8 +42,6 @@ pub(crate) enum Label {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
-#[doc(alias = "时期")]
-#[doc(alias = "期别")]
 pub struct Period {
     year: i32,
     first: u8,
@@ -333,7 +331,6 @@ fn check_month(month: u8) -> Result<()> {
 /// assert_eq!(elapsed_by_days(d).to_string(), "100.0%");
 /// ```
 #[must_use]
-#[doc(alias = "序时进度")]
 pub fn elapsed_by_days(date: NaiveDate) -> Rate {
     let days_in_year: u32 = if date.leap_year() { 366 } else { 365 };
     Rate::from_percent(
@@ -398,32 +395,6 @@ mod tests {
     }
 
     #[test]
-    fn forms_round_trip() {
-        for s in [
-            "2023年1—10月",
-            "2023年前三季度",
-            "2023年三季度",
-            "2018年",
-            "2023年上半年",
-            "2023年下半年",
-            "2023年10月",
-            "2023年1—2月",
-        ] {
-            assert_eq!(p(s).to_string(), s);
-        }
-        for (s, shown) in [
-            ("2023年1至10月", "2023年1—10月"),
-            ("2023年1-10月", "2023年1—10月"),
-            ("２０２３年１－１０月份", "2023年1—10月"),
-            ("2023年第三季度", "2023年三季度"),
-            ("2023年3季度", "2023年三季度"),
-            ("2023年度", "2023年"),
-        ] {
-            assert_eq!(p(s).to_string(), shown);
-        }
-    }
-
-    #[test]
     fn elapsed_of_every_month() {
         assert_eq!(p("2023年1—12月").elapsed().percent(), Decimal::ONE_HUNDRED);
         assert_eq!(p("2023年上半年").elapsed().to_string(), "50.0%");
@@ -432,19 +403,7 @@ mod tests {
     }
 
     #[test]
-    fn bad_periods() {
-        for s in [
-            "2023",
-            "年",
-            "0年",
-            "2023年13月",
-            "2023年3—5月",
-            "2023年五季度",
-            "2023年春",
-            "99999999999年",
-        ] {
-            assert!(s.parse::<Period>().is_err(), "{s}");
-        }
+    fn the_first_year_has_no_previous() {
         assert!(Period::year(1).unwrap().previous().is_err());
     }
 

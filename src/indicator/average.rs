@@ -67,9 +67,6 @@ fn growth_factor(rate: &Rate) -> Result<Decimal> {
 /// assert_eq!(avg.to_string(), "5.0%"); // sqrt(1.183 × 0.932) − 1
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "两年平均增长")]
-#[doc(alias = "两年平均")]
-#[doc(alias = "平均增长")]
 pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
     if rates.is_empty() {
         return Err(Error::empty("the list of growth rates"));
@@ -110,8 +107,6 @@ fn root_less_one(x: Decimal, n: u32, operation: &'static str) -> Result<Rate> {
 /// assert!(cagr(&q("120亿元")?, &q("100亿元")?, 0).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "年均增长")]
-#[doc(alias = "年均增速")]
 pub fn cagr(last: &Quantity, first: &Quantity, years: u32) -> Result<Rate> {
     first.same_dimension(last)?;
     if years == 0 {
@@ -150,7 +145,6 @@ pub fn cagr(last: &Quantity, first: &Quantity, years: u32) -> Result<Rate> {
 /// assert_eq!(multiple(&"27.9亿元".parse()?, &"10亿元".parse()?)?.to_string(), "2.79倍");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "倍数")]
 pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
     current.same_dimension(base)?;
     if base.is_zero() {
@@ -178,8 +172,6 @@ pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
 /// assert_eq!(doubling_rate(2, 20)?.to_string(), "7.2%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "翻番")]
-#[doc(alias = "翻一番")]
 pub fn doubling_rate(doublings: u32, years: u32) -> Result<Rate> {
     if years == 0 {
         return Err(Error::out_of_range("years", years, "at least one year"));

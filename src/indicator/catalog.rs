@@ -38,7 +38,6 @@ pub enum IndicatorKind {
 /// assert!(!gdp.growth_from_levels()); // published at comparable prices
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "指标")]
 pub struct Indicator {
     code: String,
     name: String,
@@ -54,7 +53,7 @@ pub struct Indicator {
 impl Indicator {
     /// A new indicator: a stable `code`, its Chinese `name`, the `unit` and `magnitude` it is
     /// published in, and its kind. Growth may be recomputed from levels unless
-    /// [`Indicator::published_growth_only`] says otherwise.
+    /// [`Indicator::with_growth_from_levels`] says otherwise.
     ///
     /// # Errors
     ///
@@ -96,21 +95,28 @@ impl Indicator {
         })
     }
 
-    /// Growth is published (at comparable prices or on a comparable coverage) and must not be
-    /// recomputed from levels; a recomputed figure is then labelled "implied nominal".
+    /// Whether growth may be recomputed from levels. `false` when growth is published at
+    /// comparable prices or on a comparable coverage (工业增加值, 固定资产投资): a recomputed figure
+    /// is then only "implied nominal", never printed as the growth.
     ///
     /// # Examples
     ///
     /// ```
-    /// use tongji::{Indicator, IndicatorKind, Magnitude, Unit};
-    /// let i = Indicator::new("va", "增加值", Unit::YUAN, Magnitude::HundredMillion, IndicatorKind::Flow)?.published_growth_only();
-    /// assert!(!i.growth_from_levels());
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Observation, Table, Unit};
+    /// let va = Indicator::new("va", "建筑业增加值", Unit::YUAN, Magnitude::HundredMillion, IndicatorKind::Flow)?
+    ///     .with_growth_from_levels(false);
+    /// let mut c = Catalog::empty();
+    /// c.add(va)?;
+    /// let mut t = Table::with_catalog(c);
+    /// t.insert(Observation::new("示例县", "va", "2022年".parse()?, "10亿元".parse()?))?;
+    /// t.insert(Observation::new("示例县", "va", "2023年".parse()?, "11亿元".parse()?))?;
+    /// assert_eq!(t.yoy("示例县", "va", &"2023年".parse()?)?.to_string(), "增长10.0%（现价推算）");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn published_growth_only(self) -> Indicator {
+    pub fn with_growth_from_levels(self, yes: bool) -> Indicator {
         Indicator {
-            growth_from_levels: false,
+            growth_from_levels: yes,
             ..self
         }
     }
@@ -320,7 +326,6 @@ impl Indicator {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[doc(alias = "指标目录")]
 pub struct Catalog {
     indicators: Vec<Indicator>,
     by_key: FastMap<String, usize>,
@@ -488,27 +493,27 @@ fn builtin_indicators() -> Vec<Indicator> {
     let yuan = Unit::YUAN;
     vec![
         new("gdp", "地区生产总值", yuan, Yi, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_alias("生产总值")
             .with_alias("GDP"),
         new("gdp_primary", "第一产业增加值", yuan, Yi, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_parent("gdp")
             .with_alias("第一产业"),
         new("gdp_secondary", "第二产业增加值", yuan, Yi, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_parent("gdp")
             .with_alias("第二产业"),
         new("gdp_tertiary", "第三产业增加值", yuan, Yi, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_parent("gdp")
             .with_alias("第三产业"),
-        new("industry_va", "工业增加值", yuan, Yi, Flow).published_growth_only(),
+        new("industry_va", "工业增加值", yuan, Yi, Flow).with_growth_from_levels(false),
         new("industry_va_above", "规上工业增加值", yuan, Yi, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_alias("规模以上工业增加值"),
         new("fai", "固定资产投资", yuan, Wan, Flow)
-            .published_growth_only()
+            .with_growth_from_levels(false)
             .with_alias("固定资产投资额"),
         new("retail", "社会消费品零售总额", yuan, Yi, Flow),
         new("budget_revenue", "一般公共预算收入", yuan, Wan, Flow)

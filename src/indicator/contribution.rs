@@ -26,8 +26,6 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "贡献率")]
-#[doc(alias = "拉动")]
 pub struct Contribution {
     share: Option<Rate>,
     pull: PercentPoints,
@@ -105,8 +103,6 @@ impl Contribution {
 /// assert_eq!(c[1].pull_wording(), "向下拉动2.0个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "贡献率")]
-#[doc(alias = "拉动")]
 pub fn contributions(current: &[Quantity], previous: &[Quantity]) -> Result<Vec<Contribution>> {
     if previous.len() != current.len() {
         return Err(Error::length_mismatch(
@@ -141,8 +137,6 @@ pub fn contributions(current: &[Quantity], previous: &[Quantity]) -> Result<Vec<
 /// assert_eq!(c[0].share().unwrap().to_string(), "75.0%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "贡献率")]
-#[doc(alias = "拉动")]
 pub fn contributions_from_increments(
     increments: &[Quantity],
     total_previous: &Quantity,
@@ -199,8 +193,6 @@ pub fn contributions_from_increments(
 /// assert_eq!(c[2].share().unwrap().to_string(), "58.5%"); // 3.0624 / 5.237
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "贡献率")]
-#[doc(alias = "拉动")]
 pub fn approximate_contributions(
     growth: &[Rate],
     previous_shares: &[Rate],

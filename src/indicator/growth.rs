@@ -42,8 +42,6 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[doc(alias = "增长")]
-#[doc(alias = "增速")]
 pub enum Growth {
     /// An ordinary growth rate (negative for a fall).
     Rate(Rate),
@@ -95,9 +93,6 @@ pub enum Growth {
 /// assert_eq!(growth(&"9.95万人次".parse()?, &"10万人次".parse()?)?.to_string(), "下降0.5%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "同比增长")]
-#[doc(alias = "环比增长")]
-#[doc(alias = "同比")]
 pub fn growth(current: &Quantity, previous: &Quantity) -> Result<Growth> {
     current.same_dimension(previous)?;
     growth_of(current.base_value(), previous.base_value())
@@ -140,8 +135,6 @@ pub(crate) fn growth_of(cur: Decimal, prev: Decimal) -> Result<Growth> {
 /// assert_eq!(pp.change_wording(), "提高1.8个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "个百分点")]
-#[doc(alias = "百分点")]
 pub fn percentage_points(current: &Rate, previous: &Rate) -> Result<PercentPoints> {
     current.checked_sub(previous)
 }

@@ -23,8 +23,6 @@ use crate::{Error, Quantity, Result, Unit};
 /// assert_eq!(price.rounded(Rounding::new(1))?.to_string(), "35.1元/公斤");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "均价")]
-#[doc(alias = "单价")]
 pub fn per_unit(amount: &Quantity, quantity: &Quantity) -> Result<Quantity> {
     let unit = amount.unit().base().per(quantity.unit().base())?;
     if quantity.is_zero() {
@@ -61,8 +59,6 @@ fn per_checked(total: &Quantity, by: &Quantity, expected: Unit) -> Result<Quanti
 /// assert!(yield_per_mu(&"4.5万吨".parse()?, &"6万人".parse()?).unwrap_err().is_unit_mismatch());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "亩产")]
-#[doc(alias = "单产")]
 pub fn yield_per_mu(output: &Quantity, area: &Quantity) -> Result<Quantity> {
     output.same_dimension_as(Unit::KILOGRAM)?;
     per_checked(output, area, Unit::MU)
@@ -85,7 +81,6 @@ pub fn yield_per_mu(output: &Quantity, area: &Quantity) -> Result<Quantity> {
 /// assert_eq!(avg.rounded(Rounding::new(0))?.to_string(), "53780元/户");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "户均")]
 pub fn per_household(total: &Quantity, households: &Quantity) -> Result<Quantity> {
     per_checked(total, households, Unit::HOUSEHOLD)
 }
@@ -105,7 +100,6 @@ pub fn per_household(total: &Quantity, households: &Quantity) -> Result<Quantity
 /// assert_eq!(gdp.rounded(Rounding::new(0))?.to_string(), "54115元/人"); // 人均地区生产总值
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "人均")]
 pub fn per_capita(total: &Quantity, population: &Quantity) -> Result<Quantity> {
     per_checked(total, population, Unit::PERSON)
 }

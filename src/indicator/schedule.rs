@@ -23,7 +23,6 @@ use crate::{Error, PercentPoints, Rate, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[doc(alias = "序时进度")]
 pub struct ScheduleGap {
     points: PercentPoints,
 }
@@ -82,9 +81,6 @@ impl ScheduleGap {
 /// assert_eq!(schedule_gap(&"82.99%".parse()?, &q3)?.to_string(), "快于序时进度7.99个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "序时进度")]
-#[doc(alias = "快于序时进度")]
-#[doc(alias = "慢于序时进度")]
 pub fn schedule_gap(completion: &Rate, elapsed: &Rate) -> Result<ScheduleGap> {
     let (c, e) = (completion.shown(None), elapsed.shown(None));
     let diff = c.checked_sub(e).ok_or(Error::overflow("schedule gap"))?;

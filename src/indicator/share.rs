@@ -25,8 +25,6 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 /// assert_eq!(s.to_string(), "54.6%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "占比")]
-#[doc(alias = "比重")]
 pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
     part.same_dimension(total)?;
     let t = positive(total, "total")?;
@@ -54,8 +52,6 @@ pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
 /// assert_eq!(s.to_string(), "7.1:38.3:54.6");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "结构")]
-#[doc(alias = "三次产业结构")]
 pub fn structure(parts: &[Quantity]) -> Result<Structure> {
     let total = Quantity::checked_sum(parts)?.ok_or(Error::empty("the list of parts"))?;
     let shares = parts

@@ -39,8 +39,6 @@ pub(crate) fn positive(base: &Quantity, operand: &'static str) -> Result<Decimal
 /// assert!(completion(&"1万元".parse()?, &"0万元".parse()?).unwrap_err().is_zero_base());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "完成率")]
-#[doc(alias = "完成年度目标")]
 pub fn completion(actual: &Quantity, target: &Quantity) -> Result<Rate> {
     actual.same_dimension(target)?;
     let t = positive(target, "target")?;
@@ -63,7 +61,6 @@ pub fn completion(actual: &Quantity, target: &Quantity) -> Result<Rate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-#[doc(alias = "超额完成")]
 pub fn excess_over_target(completion: &Rate) -> Option<PercentPoints> {
     let excess = completion.percent().checked_sub(Decimal::ONE_HUNDRED)?;
     (excess > Decimal::ZERO).then(|| PercentPoints::from_decimal(excess))
@@ -88,7 +85,6 @@ pub fn excess_over_target(completion: &Rate) -> Option<PercentPoints> {
 /// assert_eq!(r.to_string(), "150.0%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "压减")]
 pub fn reduction_completion(
     actual: &Quantity,
     target: &Quantity,

@@ -48,11 +48,13 @@ pub(crate) fn text(_: &str) -> Result<()> {
     Ok(())
 }
 
-/// What header matching needs of a column, whatever its cells parse to.
+/// What header matching and writing need of a column, whatever its cells parse to.
 pub(crate) trait Spec: Sync {
     fn index(&self) -> usize;
     fn names(&self) -> &'static [&'static str];
     fn required(&self) -> bool;
+    /// The header writers write.
+    fn header(&self) -> &'static str;
 }
 
 impl<T> Spec for Column<T> {
@@ -64,6 +66,9 @@ impl<T> Spec for Column<T> {
     }
     fn required(&self) -> bool {
         self.required
+    }
+    fn header(&self) -> &'static str {
+        Column::header(self)
     }
 }
 
@@ -174,5 +179,24 @@ impl Cells<'_> {
     /// The cell parsed by its column; an empty cell is parsed too (and refused by most parsers).
     pub(crate) fn require<T: 'static>(&self, column: &Column<T>) -> Result<T> {
         (column.parse)(self.text(column)).map_err(|e| self.error(column, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Spec;
+
+    #[test]
+    fn every_layout_lists_its_columns_in_index_order() {
+        let layouts: [&[&dyn Spec]; 3] = [
+            &crate::io::observations::SPECS,
+            &crate::io::ledger::SPECS,
+            &crate::io::rectification::SPECS,
+        ];
+        for specs in layouts {
+            for (i, spec) in specs.iter().enumerate() {
+                assert_eq!(spec.index(), i, "{:?}", spec.names());
+            }
+        }
     }
 }

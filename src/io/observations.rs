@@ -41,7 +41,8 @@ pub(crate) const YOY: Column<Rate> = Column::new(
 pub(crate) const TARGET: Column<()> =
     Column::new(7, &["target", "目标", "目标任务", "年度目标"], false, text);
 
-const SPECS: [&dyn Spec; 8] = [
+/// Every column the reader maps, in order.
+pub(crate) const SPECS: [&dyn Spec; 8] = [
     &REGION, &INDICATOR, &PERIOD, &VALUE, &UNIT, &STATUS, &YOY, &TARGET,
 ];
 
@@ -199,7 +200,7 @@ pub(crate) fn write<W: Write>(table: &Table, writer: W, options: &WriteOptions) 
     let mut w = csv_writer(writer, options)?;
     header(
         &mut w,
-        [&REGION, &INDICATOR, &PERIOD, &VALUE, &STATUS, &YOY, &TARGET],
+        &[&REGION, &INDICATOR, &PERIOD, &VALUE, &STATUS, &YOY, &TARGET],
     )?;
     for o in table.iter() {
         record(
@@ -221,13 +222,6 @@ pub(crate) fn write<W: Write>(table: &Table, writer: W, options: &WriteOptions) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn specs_are_in_index_order() {
-        for (i, spec) in SPECS.iter().enumerate() {
-            assert_eq!(spec.index(), i);
-        }
-    }
 
     #[test]
     fn a_unit_cell_holds_a_unit_only() {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::columns::Column;
+use super::columns::Spec;
 use crate::{Error, Result, WriteOptions};
 
 /// A CSV writer over `writer`, after the BOM when `options` asks for one.
@@ -20,22 +20,8 @@ pub(crate) fn csv_writer<W: Write>(
 }
 
 /// Writes the header row: the Chinese name of each column, in order.
-pub(crate) fn header<W: Write, const N: usize>(
-    w: &mut csv::Writer<W>,
-    columns: [&dyn Named; N],
-) -> Result<()> {
-    record(w, columns.map(Named::header))
-}
-
-/// A column's written header, whatever its cells parse to.
-pub(crate) trait Named {
-    fn header(&self) -> &'static str;
-}
-
-impl<T> Named for Column<T> {
-    fn header(&self) -> &'static str {
-        Column::header(self)
-    }
+pub(crate) fn header<W: Write>(w: &mut csv::Writer<W>, columns: &[&dyn Spec]) -> Result<()> {
+    record(w, columns.iter().map(|c| c.header()))
 }
 
 /// Writes one record.

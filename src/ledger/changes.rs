@@ -23,8 +23,6 @@ use crate::{Task, TaskStatus};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[doc(alias = "销号")]
-#[doc(alias = "挂账")]
 pub struct Changes<'a> {
     pub(super) completed: Vec<&'a Task>,
     pub(super) newly_overdue: Vec<&'a Task>,

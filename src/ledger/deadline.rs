@@ -21,7 +21,6 @@ use crate::{Error, Period, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[doc(alias = "完成时限")]
 pub enum Deadline {
     /// A day.
     Date(NaiveDate),

@@ -35,8 +35,6 @@ use crate::{
 /// ```
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "Tasks", into = "Tasks")]
-#[doc(alias = "改革台账")]
-#[doc(alias = "台账")]
 pub struct Ledger {
     tasks: Vec<Task>,
     /// Task id → position in `tasks` (a map keyed by input: SipHash, not a weak hash).

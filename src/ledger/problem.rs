@@ -90,7 +90,6 @@ crate::text::serde_via_text!(ProblemStatus);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "整改问题")]
 pub struct Problem {
     source: String,
     description: String,

@@ -21,8 +21,6 @@ use crate::{Rate, Rounding};
 /// assert_eq!(TaskRate::new(40, 40).to_report_text(), "100%");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "完成率")]
-#[doc(alias = "整改率")]
 pub struct TaskRate {
     done: u32,
     of: u32,

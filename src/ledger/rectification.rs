@@ -129,8 +129,6 @@ impl RectificationCounts {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "整改台账")]
-#[doc(alias = "整改率")]
 pub struct Rectification {
     problems: Vec<Problem>,
 }

@@ -23,7 +23,6 @@ use crate::{Result, WriteOptions};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "完成情况")]
 pub struct Summary {
     overall: Counts,
     domains: Vec<(String, Counts)>,

@@ -21,7 +21,6 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[doc(alias = "完成情况")]
 pub enum TaskStatus {
     /// 已完成 (销号).
     Completed,
@@ -137,8 +136,6 @@ crate::text::serde_via_text!(TaskStatus);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "改革任务")]
-#[doc(alias = "改革事项")]
 pub struct Task {
     id: String,
     domain: String,

@@ -39,7 +39,6 @@ use crate::{
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-#[doc(alias = "报表")]
 pub struct Table {
     catalog: Catalog,
     regions: Vec<String>,

@@ -20,7 +20,6 @@ use crate::{Error, Period, Quantity, Rate, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
-#[doc(alias = "状态")]
 pub enum Status {
     /// 实际: an actual figure (SDMX A). The default.
     #[default]
@@ -106,7 +105,6 @@ crate::text::serde_via_text!(Status);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "数据")]
 pub struct Observation {
     region: String,
     indicator: String,

@@ -207,8 +207,6 @@ impl ReportLine {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-#[doc(alias = "报表")]
-#[doc(alias = "主要经济指标")]
 pub struct Report {
     region: String,
     period: Period,

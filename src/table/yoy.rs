@@ -28,7 +28,6 @@ use crate::{Growth, GrowthFormat, Rate, Rounding};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[doc(alias = "同比")]
 pub struct Yoy {
     published: Option<Rate>,
     recomputed: Option<Growth>,

@@ -26,7 +26,6 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
-#[doc(alias = "数量级")]
 pub enum Magnitude {
     /// 个 (10⁰): no magnitude written.
     #[default]

@@ -23,8 +23,6 @@ use crate::{Error, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[doc(alias = "倍")]
-#[doc(alias = "倍数")]
 pub struct Multiple {
     value: Decimal,
     written: bool,
@@ -66,7 +64,7 @@ impl Multiple {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value × 100 does not fit a decimal.
+    /// [`crate::ErrorKind::Overflow`] when the value × 100 does not fit a decimal.
     ///
     /// # Examples
     ///
@@ -89,7 +87,7 @@ impl Multiple {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value does not fit a decimal.
+    /// [`crate::ErrorKind::Overflow`] when the value does not fit a decimal.
     ///
     /// # Examples
     ///

@@ -28,8 +28,6 @@ use crate::{Error, Rate, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[doc(alias = "个百分点")]
-#[doc(alias = "百分点")]
 pub struct PercentPoints {
     value: Decimal,
     written: bool,
@@ -137,8 +135,6 @@ impl PercentPoints {
 /// assert_eq!(rate_change_wording(&r("-3.2%")?, &r("-5.3%")?)?, "降幅收窄2.1个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[doc(alias = "增速回落")]
-#[doc(alias = "降幅收窄")]
 pub fn rate_change_wording(current: &Rate, previous: &Rate) -> Result<String> {
     let pp = current.checked_sub(previous)?;
     let both_declines = previous.percent().is_sign_negative()

@@ -27,7 +27,6 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[doc(alias = "精度")]
 pub enum Precision {
     /// The value is exact.
     Exact,
@@ -71,7 +70,6 @@ impl Precision {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[doc(alias = "限定词")]
 pub enum Qualifier {
     /// 余 ("200余亩", "5万余元"): two hundred odd, a little more than.
     #[doc(alias = "余")]
@@ -187,7 +185,6 @@ pub(crate) enum Place {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
-#[doc(alias = "数量")]
 pub struct Quantity {
     value: Decimal,
     /// `value × 10^magnitude × unit factor`, computed once.

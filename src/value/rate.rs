@@ -34,8 +34,6 @@ use crate::{Error, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
-#[doc(alias = "比率")]
-#[doc(alias = "百分比")]
 pub struct Rate {
     /// The value in percent. For a per-mille rate its scale is at least 1, so the per-mille value
     /// (percent × 10) is always exact.

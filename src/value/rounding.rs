@@ -20,7 +20,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 #[non_exhaustive]
-#[doc(alias = "舍入方式")]
 pub enum RoundingMode {
     /// 四舍五入: ties away from zero (0.05 → 0.1, −0.05 → −0.1). What reports mean by rounding.
     #[default]
@@ -52,7 +51,6 @@ pub enum RoundingMode {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(from = "RoundingFields")]
-#[doc(alias = "舍入")]
 pub struct Rounding {
     places: u32,
     mode: RoundingMode,

@@ -154,8 +154,6 @@ impl Kind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[doc(alias = "单位")]
-#[doc(alias = "计量单位")]
 pub struct Unit {
     num: Simple,
     den: Option<Simple>,
@@ -173,7 +171,6 @@ pub struct Unit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[doc(alias = "量纲")]
 pub struct Dimension {
     num: Kind,
     den: Option<Kind>,
@@ -391,7 +388,7 @@ impl Unit {
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] when either side is already a ratio.
+    /// [`crate::ErrorKind::UnitMismatch`] when either side is already a ratio.
     ///
     /// # Examples
     ///
