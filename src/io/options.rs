@@ -87,7 +87,15 @@ impl CsvOptions {
     /// # Examples
     ///
     /// ```
-    /// assert!(tongji::CsvOptions::new().strict(true).is_strict());
+    /// use tongji::{CsvOptions, Table};
+    /// fn load(csv: &str, options: &CsvOptions) -> Result<usize, tongji::Error> {
+    ///     let (t, bad) = Table::read_csv_with(csv.as_bytes(), options)?;
+    ///     assert!(bad.is_empty() || !options.is_strict()); // strict never returns bad rows
+    ///     Ok(t.len())
+    /// }
+    /// assert_eq!(load("地区,指标,时期,数值\n示例县,gdp,2023年,—\n", &CsvOptions::new())?, 0);
+    /// assert!(load("地区,指标,时期,数值\n示例县,gdp,2023年,—\n", &CsvOptions::new().strict(true)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn is_strict(&self) -> bool {
@@ -139,7 +147,12 @@ impl WriteOptions {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(tongji::WriteOptions::new(), tongji::WriteOptions::default());
+    /// use tongji::{Table, WriteOptions};
+    /// let (t, _) = Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,136.91亿元\n".as_bytes())?;
+    /// let mut out = Vec::new();
+    /// t.write_csv(&mut out, &WriteOptions::new())?;
+    /// assert!(String::from_utf8(out)?.starts_with("地区,指标,")); // no BOM, commas
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub const fn new() -> WriteOptions {
