@@ -79,7 +79,7 @@ fn print_roll_up(
         let name = table
             .catalog()
             .get(o.indicator())
-            .map_or(o.indicator(), |i| i.name());
+            .map_or_else(|| o.indicator(), |i| i.name());
         // A weighted roll-up (人均) is exact; the county's figure is rounded as written: compare
         // the two at the county's written digits.
         let check = match table.get(county, o.indicator(), period) {

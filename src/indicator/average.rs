@@ -36,7 +36,7 @@ fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
 fn growth_factor(rate: &Rate) -> Result<Decimal> {
     let factor = Decimal::ONE
         .checked_add(rate.fraction())
-        .ok_or(Error::overflow("growth factor"))?;
+        .ok_or_else(|| Error::overflow("growth factor"))?;
     if factor <= Decimal::ZERO {
         return Err(Error::out_of_range(
             "growth rate",
@@ -75,17 +75,17 @@ pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
     for r in rates {
         product = product
             .checked_mul(growth_factor(r)?)
-            .ok_or(Error::overflow("average growth"))?;
+            .ok_or_else(|| Error::overflow("average growth"))?;
     }
     let n = u32::try_from(rates.len()).map_err(|_| Error::overflow("average growth"))?;
     root_less_one(product, n, "average growth")
 }
 
 fn root_less_one(x: Decimal, n: u32, operation: &'static str) -> Result<Rate> {
-    let root = nth_root(x, n).ok_or(Error::overflow(operation))?;
+    let root = nth_root(x, n).ok_or_else(|| Error::overflow(operation))?;
     Rate::from_fraction(
         root.checked_sub(Decimal::ONE)
-            .ok_or(Error::overflow(operation))?,
+            .ok_or_else(|| Error::overflow(operation))?,
     )
 }
 
@@ -126,7 +126,7 @@ pub fn cagr(last: &Quantity, first: &Quantity, years: u32) -> Result<Rate> {
     let ratio = last
         .base_value()
         .checked_div(first.base_value())
-        .ok_or(Error::overflow("cagr"))?;
+        .ok_or_else(|| Error::overflow("cagr"))?;
     root_less_one(ratio, years, "cagr")
 }
 
@@ -154,7 +154,7 @@ pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
         .base_value()
         .checked_div(base.base_value())
         .map(Multiple::from_decimal)
-        .ok_or(Error::overflow("multiple"))
+        .ok_or_else(|| Error::overflow("multiple"))
 }
 
 /// The annual growth needed to double a level `doublings` times in `years` (翻一番 in 10 years:
@@ -178,7 +178,7 @@ pub fn doubling_rate(doublings: u32, years: u32) -> Result<Rate> {
     }
     let target = Decimal::TWO
         .checked_powu(u64::from(doublings))
-        .ok_or(Error::overflow("doubling rate"))?;
+        .ok_or_else(|| Error::overflow("doubling rate"))?;
     root_less_one(target, years, "doubling rate")
 }
 

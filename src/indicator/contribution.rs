@@ -116,7 +116,8 @@ pub fn contributions(current: &[Quantity], previous: &[Quantity]) -> Result<Vec<
         .zip(previous)
         .map(|(c, p)| c.checked_sub(p))
         .collect::<Result<Vec<_>>>()?;
-    let total = Quantity::checked_sum(previous)?.ok_or(Error::empty("the list of components"))?;
+    let total =
+        Quantity::checked_sum(previous)?.ok_or_else(|| Error::empty("the list of components"))?;
     contributions_from_increments(&increments, &total)
 }
 
@@ -142,7 +143,7 @@ pub fn contributions_from_increments(
     total_previous: &Quantity,
 ) -> Result<Vec<Contribution>> {
     let total_increment =
-        Quantity::checked_sum(increments)?.ok_or(Error::empty("the list of components"))?;
+        Quantity::checked_sum(increments)?.ok_or_else(|| Error::empty("the list of components"))?;
     total_increment.same_dimension(total_previous)?;
     let base = total_previous.base_value();
     if base.is_zero() {

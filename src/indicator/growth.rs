@@ -113,7 +113,9 @@ pub(crate) fn growth_of(cur: Decimal, prev: Decimal) -> Result<Growth> {
             Ordering::Equal => Growth::LossUnchanged,
         },
         (Ordering::Greater, _) => {
-            let diff = cur.checked_sub(prev).ok_or(Error::overflow("growth"))?;
+            let diff = cur
+                .checked_sub(prev)
+                .ok_or_else(|| Error::overflow("growth"))?;
             Growth::Rate(Rate::from_percent(percent_of(diff, prev, "growth")?))
         }
     })

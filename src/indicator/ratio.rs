@@ -31,7 +31,7 @@ pub fn per_unit(amount: &Quantity, quantity: &Quantity) -> Result<Quantity> {
     let value = amount
         .base_value()
         .checked_div(quantity.base_value())
-        .ok_or(Error::overflow("per-unit ratio"))?;
+        .ok_or_else(|| Error::overflow("per-unit ratio"))?;
     Quantity::per_unit(value, unit)
 }
 

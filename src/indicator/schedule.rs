@@ -83,7 +83,9 @@ impl ScheduleGap {
 /// ```
 pub fn schedule_gap(completion: &Rate, elapsed: &Rate) -> Result<ScheduleGap> {
     let (c, e) = (completion.shown(None), elapsed.shown(None));
-    let diff = c.checked_sub(e).ok_or(Error::overflow("schedule gap"))?;
+    let diff = c
+        .checked_sub(e)
+        .ok_or_else(|| Error::overflow("schedule gap"))?;
     Ok(ScheduleGap {
         points: PercentPoints::from_decimal(diff).as_written(),
     })

@@ -53,7 +53,7 @@ pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn structure(parts: &[Quantity]) -> Result<Structure> {
-    let total = Quantity::checked_sum(parts)?.ok_or(Error::empty("the list of parts"))?;
+    let total = Quantity::checked_sum(parts)?.ok_or_else(|| Error::empty("the list of parts"))?;
     let shares = parts
         .iter()
         .map(|p| share(p, &total))
@@ -156,7 +156,7 @@ impl Structure {
             .iter()
             .try_fold(-Decimal::ONE_HUNDRED, |acc, r| acc.checked_add(r.percent()))
             .map(|e| PercentPoints::from_decimal(e).rounded(self.rounding))
-            .ok_or(Error::overflow("sum of shares"))
+            .ok_or_else(|| Error::overflow("sum of shares"))
     }
 
     /// Shares adjusted by the largest-remainder method so that they sum to exactly 100: each share

@@ -1,8 +1,6 @@
 //! The one column map: each column a reader knows and a writer writes is declared once, with its
 //! header names (English, Chinese, aliases), whether a file must have it, and how its cells parse.
 
-use std::marker::PhantomData;
-
 use crate::{Error, Result};
 
 /// A column of a CSV layout: `T` is what its cells parse to.
@@ -14,7 +12,6 @@ pub(crate) struct Column<T> {
     pub(crate) names: &'static [&'static str],
     pub(crate) required: bool,
     pub(crate) parse: fn(&str) -> Result<T>,
-    _cell: PhantomData<fn() -> T>,
 }
 
 impl<T> Column<T> {
@@ -29,7 +26,6 @@ impl<T> Column<T> {
             names,
             required,
             parse,
-            _cell: PhantomData,
         }
     }
 
@@ -37,7 +33,7 @@ impl<T> Column<T> {
     pub(crate) fn header(&self) -> &'static str {
         self.names
             .get(1)
-            .or(self.names.first())
+            .or_else(|| self.names.first())
             .copied()
             .unwrap_or("")
     }

@@ -22,6 +22,14 @@ pub(crate) fn for_each_record<R: Read>(
     let header_record = csv.headers().map_err(Error::csv)?.clone();
     let header = Header::new(header_record.iter(), specs)?;
     let mut bad = Vec::new();
+    // A bad row stops a strict reader and is collected by a lenient one.
+    let mut reject = |err: Error| {
+        if strict {
+            return Err(err);
+        }
+        bad.push(err);
+        Ok(())
+    };
     let mut record = csv::StringRecord::new();
     loop {
         match csv.read_record(&mut record) {
@@ -35,39 +43,30 @@ pub(crate) fn for_each_record<R: Read>(
                     .borrow_mut()
                     .line_at(read_from)
                     .unwrap_or((0, read_from));
-                // The record that swallowed the rest of the file into an unclosed quote is not a
-                // row: it is reported as the malformed CSV it is.
                 let unclosed = lines.borrow().unclosed_quote();
-                if let Some((quote_line, quote_at)) = unclosed {
-                    if (offset..csv.position().byte()).contains(&quote_at) {
-                        let err = Error::unclosed_quote(quote_line, quote_at);
-                        if strict {
-                            return Err(err);
-                        }
-                        bad.push(err);
-                        continue;
+                let read = match unclosed {
+                    // The record that swallowed the rest of the file into an unclosed quote is
+                    // not a row: it is reported as the malformed CSV it is.
+                    Some((quote_line, quote_at))
+                        if (offset..csv.position().byte()).contains(&quote_at) =>
+                    {
+                        Err(Error::unclosed_quote(quote_line, quote_at))
                     }
-                }
-                // A byte GB18030 could not decode: the row is not text, so it is not read.
-                if decoding == Decoding::Gb18030 && record.iter().any(|f| f.contains('\u{fffd}')) {
-                    let err = Error::encoding().at_line(line, Some(offset));
-                    if strict {
-                        return Err(err);
+                    // A byte GB18030 could not decode: the row is not text, so it is not read.
+                    _ if decoding == Decoding::Gb18030
+                        && record.iter().any(|f| f.contains('\u{fffd}')) =>
+                    {
+                        Err(Error::encoding().at_line(line, Some(offset)))
                     }
-                    bad.push(err);
-                    continue;
-                }
-                let cells = Cells {
-                    header: &header,
-                    record: &record,
-                    line,
-                    offset,
+                    _ => row(&Cells {
+                        header: &header,
+                        record: &record,
+                        line,
+                        offset,
+                    }),
                 };
-                if let Err(e) = row(&cells) {
-                    if strict {
-                        return Err(e);
-                    }
-                    bad.push(e);
+                if let Err(e) = read {
+                    reject(e)?;
                 }
             }
             Err(e) => {
@@ -79,10 +78,10 @@ pub(crate) fn for_each_record<R: Read>(
                     Some((line, offset)) => Error::csv(e).at_line(line, Some(offset)),
                     None => Error::csv(e),
                 };
-                if strict || !bad_text {
+                if !bad_text {
                     return Err(err);
                 }
-                bad.push(err);
+                reject(err)?;
             }
         }
     }

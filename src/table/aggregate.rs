@@ -187,7 +187,7 @@ impl Table {
 
     fn sum_rows<'a>(&self, rows: &[&'a Row]) -> Result<(Quantity, Vec<&'a Row>)> {
         let total = sum_values(rows.iter().map(|r| &r.value))?
-            .ok_or(Error::empty("the list of children"))?;
+            .ok_or_else(|| Error::empty("the list of children"))?;
         Ok((total, rows.to_vec()))
     }
 

@@ -350,11 +350,13 @@ impl Table {
         let index = u32::try_from(self.targets.len())
             .ok()
             .filter(|i| *i != NO_TARGET)
-            .ok_or(Error::out_of_range(
-                "target count",
-                self.targets.len(),
-                "at most 4294967294 targets",
-            ))?;
+            .ok_or_else(|| {
+                Error::out_of_range(
+                    "target count",
+                    self.targets.len(),
+                    "at most 4294967294 targets",
+                )
+            })?;
         self.targets.push(target);
         Ok(index)
     }

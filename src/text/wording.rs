@@ -166,9 +166,10 @@ pub(crate) fn write_growth(
         let mode = format
             .rounding_of()
             .map_or(RoundingMode::HalfAwayFromZero, |r| r.mode());
-        let places = precision.map_or(format.multiple_places_of(), |p| {
-            u32::try_from(p).unwrap_or(u32::MAX)
-        });
+        let places = precision.map_or_else(
+            || format.multiple_places_of(),
+            |p| u32::try_from(p).unwrap_or(u32::MAX),
+        );
         let multiple =
             Multiple::from_decimal(rate.fraction()).rounded(Rounding::new(places).with_mode(mode));
         return write!(w, "{UP}{multiple}");

@@ -99,7 +99,7 @@ impl Multiple {
         let less_one = self
             .value
             .checked_sub(Decimal::ONE)
-            .ok_or(Error::overflow("multiple as growth"))?;
+            .ok_or_else(|| Error::overflow("multiple as growth"))?;
         Multiple {
             value: less_one,
             ..*self

@@ -49,7 +49,7 @@ impl Precision {
                 Precision::Rounded {
                     half_width: a
                         .checked_add(b)
-                        .ok_or(Error::overflow("the precision of a sum"))?,
+                        .ok_or_else(|| Error::overflow("the precision of a sum"))?,
                 }
             }
         })
@@ -200,7 +200,7 @@ pub struct Quantity {
 fn base_value(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decimal> {
     shift10(value, magnitude.exponent())
         .and_then(|v| unit.factor().to_base(v))
-        .ok_or(Error::overflow("the value in base units"))
+        .ok_or_else(|| Error::overflow("the value in base units"))
 }
 
 /// Half the unit of the last digit of `value`, in base units.
@@ -208,9 +208,7 @@ fn half_width(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decima
     let exponent = magnitude.exponent() - value.scale() as i32 - 1;
     shift10(Decimal::new(5, 0), exponent)
         .and_then(|h| unit.factor().to_base(h))
-        .ok_or(Error::overflow(
-            "precision of a figure: its last digit is below 10⁻²⁸",
-        ))
+        .ok_or_else(|| Error::overflow("precision of a figure: its last digit is below 10⁻²⁸"))
 }
 
 /// `base` expressed in `unit` and `magnitude`, exactly, with at least `min_scale` decimals.
@@ -231,7 +229,7 @@ fn express(base: Decimal, unit: Unit, magnitude: Magnitude, min_scale: u32) -> O
 /// The scale `q`'s shown digits have once expressed in `magnitude` (never below zero).
 fn shown_scale_in(q: &Quantity, magnitude: Magnitude) -> u32 {
     let shift = q.magnitude.exponent() - magnitude.exponent();
-    let scale = q.places.map_or(q.value.scale(), u32::from) as i32;
+    let scale = q.places.map_or_else(|| q.value.scale(), u32::from) as i32;
     (scale - shift).clamp(0, super::rounding::MAX_SCALE as i32) as u32
 }
 
@@ -469,8 +467,8 @@ impl Quantity {
     /// ```
     pub fn to_magnitude(&self, magnitude: Magnitude) -> Result<Quantity> {
         let shift = self.magnitude.exponent() - magnitude.exponent();
-        let value =
-            shift10(self.value, shift).ok_or(Error::overflow("the value in another magnitude"))?;
+        let value = shift10(self.value, shift)
+            .ok_or_else(|| Error::overflow("the value in another magnitude"))?;
         Ok(Quantity {
             value,
             magnitude,
@@ -559,7 +557,7 @@ impl Quantity {
         if self.dimension() != other.dimension() {
             return Err(Error::mismatch(self.unit, other.unit));
         }
-        let base = op(self.base, other.base).ok_or(Error::overflow(operation))?;
+        let base = op(self.base, other.base).ok_or_else(|| Error::overflow(operation))?;
         let precision = self.precision.combine(other.precision)?;
         let computed = self.places.is_some() || other.places.is_some();
         let candidates = [

@@ -82,7 +82,7 @@ impl Rate {
     pub fn from_fraction(fraction: Decimal) -> Result<Rate> {
         shift10(fraction, 2)
             .map(Rate::from_percent)
-            .ok_or(Error::overflow("the rate in percent"))
+            .ok_or_else(|| Error::overflow("the rate in percent"))
     }
 
     /// A computed rate of `per_mille` per mille (3.5 → 3.5‰), displayed with ‰.
@@ -105,9 +105,7 @@ impl Rate {
         let percent = (per_mille.scale() <= PER_MILLE_MAX_SCALE)
             .then(|| shift10(per_mille, -1))
             .flatten()
-            .ok_or(Error::overflow(
-                "rate from per mille: more than 27 decimals",
-            ))?;
+            .ok_or_else(|| Error::overflow("rate from per mille: more than 27 decimals"))?;
         Ok(Rate {
             percent,
             per_mille: true,
@@ -235,7 +233,7 @@ impl Rate {
         let diff = self
             .percent
             .checked_sub(earlier.percent)
-            .ok_or(Error::overflow("difference of rates"))?;
+            .ok_or_else(|| Error::overflow("difference of rates"))?;
         let pp = PercentPoints::from_decimal(diff);
         Ok(if self.written && earlier.written {
             pp.as_written()

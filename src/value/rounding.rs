@@ -278,7 +278,7 @@ pub(crate) fn percent_of(
     numerator
         .checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|n| n.checked_div(denominator))
-        .ok_or(crate::Error::overflow(operation))
+        .ok_or_else(|| crate::Error::overflow(operation))
 }
 
 /// `a × b` when the product has an exact decimal form that fits; `None` otherwise. Decimal
