@@ -1,12 +1,8 @@
 //! A problem on a rectification list (整改台账) and where it stands.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 
 use super::deadline::Deadline;
-use crate::{Error, Result};
 
 /// Where a problem stands.
 ///
@@ -29,7 +25,7 @@ pub enum ProblemStatus {
     NotStarted,
 }
 
-impl ProblemStatus {
+crate::text::words! {
     /// The Chinese word.
     ///
     /// # Examples
@@ -39,45 +35,13 @@ impl ProblemStatus {
     /// assert_eq!("整改完成".parse::<ProblemStatus>()?.as_str(), "已整改"); // read in any form, written one way
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ProblemStatus::Rectified => "已整改",
-            ProblemStatus::InProgress => "整改中",
-            ProblemStatus::NotStarted => "未整改",
-        }
+    ProblemStatus, "a rectification status", "expected 已整改, 整改中 or 未整改",
+    {
+        Rectified => "已整改" | "整改完成" | "已完成" | "rectified",
+        InProgress => "整改中" | "正在整改" | "推进中" | "in progress",
+        NotStarted => "未整改" | "未启动" | "not started",
     }
 }
-
-impl fmt::Display for ProblemStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for ProblemStatus {
-    type Err = Error;
-
-    /// Parses 已整改/整改完成/已完成, 整改中/正在整改/推进中, 未整改/未启动, or rectified, in progress,
-    /// not started.
-    fn from_str(s: &str) -> Result<ProblemStatus> {
-        Ok(match s.trim() {
-            "已整改" | "整改完成" | "已完成" | "rectified" => ProblemStatus::Rectified,
-            "整改中" | "正在整改" | "推进中" | "in progress" => ProblemStatus::InProgress,
-            "未整改" | "未启动" | "not started" => ProblemStatus::NotStarted,
-            _ => {
-                return Err(Error::parse(
-                    s,
-                    "a rectification status",
-                    "expected 已整改, 整改中 or 未整改",
-                    0,
-                ));
-            }
-        })
-    }
-}
-
-crate::text::serde_via_text!(ProblemStatus);
 
 /// A problem on a rectification list.
 ///

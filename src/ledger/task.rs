@@ -1,8 +1,5 @@
 //! A reform task (改革任务) of a ledger: what, who, by when, and where it stands.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 
 use super::deadline::Deadline;
@@ -34,7 +31,7 @@ pub enum TaskStatus {
     Cancelled,
 }
 
-impl TaskStatus {
+crate::text::words! {
     /// The Chinese word.
     ///
     /// # Examples
@@ -44,17 +41,17 @@ impl TaskStatus {
     /// assert_eq!("申请延期".parse::<TaskStatus>()?.as_str(), "延期"); // read in any of its forms, written one way
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TaskStatus::Completed => "已完成",
-            TaskStatus::InProgress => "推进中",
-            TaskStatus::Deferred => "延期",
-            TaskStatus::NotStarted => "未启动",
-            TaskStatus::Cancelled => "取消",
-        }
+    TaskStatus, "a task status", "expected 已完成, 推进中, 延期, 未启动 or 取消",
+    {
+        Completed => "已完成" | "完成" | "已销号" | "completed" | "done",
+        InProgress => "推进中" | "进行中" | "正在推进" | "in progress",
+        Deferred => "延期" | "申请延期" | "已延期" | "deferred",
+        NotStarted => "未启动" | "未开始" | "not started",
+        Cancelled => "取消" | "已取消" | "cancelled" | "canceled",
     }
+}
 
+impl TaskStatus {
     /// Whether a task in this status needs a reason (延期, 取消).
     ///
     /// # Examples
@@ -88,38 +85,6 @@ impl TaskStatus {
         !self.needs_reason()
     }
 }
-
-impl fmt::Display for TaskStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for TaskStatus {
-    type Err = Error;
-
-    /// Parses 已完成/完成/已销号, 推进中/进行中/正在推进, 延期/申请延期, 未启动/未开始, 取消/已取消,
-    /// or the English words completed, in progress, deferred, not started, cancelled.
-    fn from_str(s: &str) -> Result<TaskStatus> {
-        Ok(match s.trim() {
-            "已完成" | "完成" | "已销号" | "completed" | "done" => TaskStatus::Completed,
-            "推进中" | "进行中" | "正在推进" | "in progress" => TaskStatus::InProgress,
-            "延期" | "申请延期" | "已延期" | "deferred" => TaskStatus::Deferred,
-            "未启动" | "未开始" | "not started" => TaskStatus::NotStarted,
-            "取消" | "已取消" | "cancelled" | "canceled" => TaskStatus::Cancelled,
-            _ => {
-                return Err(Error::parse(
-                    s,
-                    "a task status",
-                    "expected 已完成, 推进中, 延期, 未启动 or 取消",
-                    0,
-                ));
-            }
-        })
-    }
-}
-
-crate::text::serde_via_text!(TaskStatus);
 
 /// A reform task of a ledger (改革台账).
 ///

@@ -1,10 +1,7 @@
 //! One observation: region × indicator × period → value, with its status, published growth and
 //! target.
 
-use std::fmt;
-use std::str::FromStr;
-
-use crate::{Error, Period, Quantity, Rate, Result};
+use crate::{Period, Quantity, Rate};
 
 /// How final a figure is (SDMX `OBS_STATUS`): 实际 (A), 预计 (E), 初步 (P), 核实 (verified
 /// revision).
@@ -36,8 +33,8 @@ pub enum Status {
     Verified,
 }
 
-impl Status {
-    /// The Chinese word.
+crate::text::words! {
+    /// The Chinese word, however the status was written.
     ///
     /// # Examples
     ///
@@ -45,48 +42,17 @@ impl Status {
     /// use tongji::Status;
     /// assert_eq!(Status::Verified.as_str(), "核实");
     /// assert_eq!("V".parse::<Status>()?.as_str(), "核实"); // from the SDMX-style letter
+    /// assert_eq!("".parse::<Status>()?, Status::Actual); // an empty cell is 实际
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Status::Actual => "实际",
-            Status::Estimated => "预计",
-            Status::Preliminary => "初步",
-            Status::Verified => "核实",
-        }
+    Status, "a status", "expected 实际, 预计, 初步 or 核实 (or A, E, P, V)",
+    {
+        Actual => "实际" | "" | "A" | "actual",
+        Estimated => "预计" | "E" | "estimated",
+        Preliminary => "初步" | "P" | "preliminary",
+        Verified => "核实" | "V" | "verified",
     }
 }
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for Status {
-    type Err = Error;
-
-    /// Parses 实际/预计/初步/核实, the SDMX letters A/E/P, or the English words; empty is 实际.
-    fn from_str(s: &str) -> Result<Status> {
-        Ok(match s.trim() {
-            "" | "实际" | "A" | "actual" => Status::Actual,
-            "预计" | "E" | "estimated" => Status::Estimated,
-            "初步" | "P" | "preliminary" => Status::Preliminary,
-            "核实" | "V" | "verified" => Status::Verified,
-            _ => {
-                return Err(Error::parse(
-                    s,
-                    "a status",
-                    "expected 实际, 预计, 初步 or 核实 (or A, E, P, V)",
-                    0,
-                ));
-            }
-        })
-    }
-}
-
-crate::text::serde_via_text!(Status);
 
 /// A figure of one indicator, for one region and period.
 ///

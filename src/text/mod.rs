@@ -36,3 +36,44 @@ macro_rules! serde_via_text {
     };
 }
 pub(crate) use serde_via_text;
+
+/// A vocabulary enum both ways: `as_str` gives each variant's word, `Display` writes it, `FromStr`
+/// reads it and its other spellings (a parse error quotes the text and lists what was expected),
+/// and serde goes through the text.
+macro_rules! words {
+    (
+        $(#[$doc:meta])*
+        $t:ident, $expected:literal, $reason:literal,
+        { $($variant:ident => $word:literal $(| $also:literal)*),+ $(,)? }
+    ) => {
+        impl $t {
+            $(#[$doc])*
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$variant => $word,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                $crate::text::layout::pad(f, self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $t {
+            type Err = $crate::Error;
+
+            fn from_str(s: &str) -> $crate::Result<$t> {
+                match s.trim() {
+                    $($word $(| $also)* => Ok($t::$variant),)+
+                    _ => Err($crate::Error::parse(s, $expected, $reason, 0)),
+                }
+            }
+        }
+
+        $crate::text::serde_via_text!($t);
+    };
+}
+pub(crate) use words;
