@@ -278,6 +278,8 @@ pub use table::row::ObservationRef;
 #[doc(alias = "同比")]
 pub use table::yoy::Yoy;
 #[doc(alias = "数量级")]
+#[doc(alias = "区间")]
+pub use value::interval::Interval;
 pub use value::magnitude::Magnitude;
 #[doc(alias = "倍")]
 #[doc(alias = "倍数")]
@@ -289,7 +291,7 @@ pub use value::points::PercentPoints;
 #[doc(alias = "降幅收窄")]
 pub use value::points::rate_change_wording;
 #[doc(alias = "精度")]
-pub use value::quantity::Precision;
+pub use value::precision::Precision;
 #[doc(alias = "限定词")]
 pub use value::quantity::Qualifier;
 #[doc(alias = "数量")]

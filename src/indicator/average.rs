@@ -2,10 +2,12 @@
 
 use rust_decimal::{Decimal, MathematicalOps};
 
+use super::ranges;
+use crate::value::precision::Precision;
 use crate::{Error, Multiple, Quantity, Rate, Result};
 
 /// The positive `n`th root of `x > 0`, to 28 significant digits (Newton's method from above).
-fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+pub(crate) fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
     if x <= Decimal::ZERO || n == 0 {
         return None;
     }
@@ -78,7 +80,11 @@ pub fn average_growth(rates: &[Rate]) -> Result<Rate> {
             .ok_or_else(|| Error::overflow("average growth"))?;
     }
     let n = u32::try_from(rates.len()).map_err(|_| Error::overflow("average growth"))?;
-    root_less_one(product, n, "average growth")
+    let rate = root_less_one(product, n, "average growth")?;
+    Ok(rate.with_precision(Precision::derived(
+        rates.iter().all(|r| r.precision() == Precision::Exact),
+        || ranges::average_growth(&rates.iter().map(Rate::interval).collect::<Vec<_>>()),
+    )))
 }
 
 fn root_less_one(x: Decimal, n: u32, operation: &'static str) -> Result<Rate> {
@@ -127,7 +133,11 @@ pub fn cagr(last: &Quantity, first: &Quantity, years: u32) -> Result<Rate> {
         .base_value()
         .checked_div(first.base_value())
         .ok_or_else(|| Error::overflow("cagr"))?;
-    root_less_one(ratio, years, "cagr")
+    let rate = root_less_one(ratio, years, "cagr")?;
+    Ok(rate.with_precision(Precision::derived(
+        last.is_exact() && first.is_exact(),
+        || ranges::cagr(&last.interval(), &first.interval(), years),
+    )))
 }
 
 /// 倍数: `current / base` ("是上年的2.79倍"). For "增长X倍" use [`crate::Growth`] with
@@ -150,11 +160,15 @@ pub fn multiple(current: &Quantity, base: &Quantity) -> Result<Multiple> {
     if base.is_zero() {
         return Err(Error::zero_base("base"));
     }
-    current
+    let m = current
         .base_value()
         .checked_div(base.base_value())
         .map(Multiple::from_decimal)
-        .ok_or_else(|| Error::overflow("multiple"))
+        .ok_or_else(|| Error::overflow("multiple"))?;
+    Ok(m.with_precision(Precision::derived(
+        current.is_exact() && base.is_exact(),
+        || ranges::ratio(&current.interval(), &base.interval()),
+    )))
 }
 
 /// The annual growth needed to double a level `doublings` times in `years` (翻一番 in 10 years:

@@ -2,7 +2,9 @@
 
 use rust_decimal::Decimal;
 
+use super::ranges;
 use crate::text::wording::{self, Change};
+use crate::value::precision::Precision;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result};
 
@@ -150,6 +152,8 @@ pub fn contributions_from_increments(
         return Err(Error::zero_base("previous total"));
     }
     let delta = total_increment.base_value();
+    let exact = total_previous.is_exact() && increments.iter().all(Quantity::is_exact);
+    let (base_range, delta_range) = (total_previous.interval(), total_increment.interval());
     increments
         .iter()
         .map(|inc| {
@@ -157,16 +161,16 @@ pub fn contributions_from_increments(
             let share = if delta.is_zero() {
                 None
             } else {
-                Some(Rate::from_percent(percent_of(
-                    d,
-                    delta,
-                    "contribution share",
-                )?))
+                let rate = Rate::from_percent(percent_of(d, delta, "contribution share")?);
+                Some(rate.with_precision(Precision::derived(exact, || {
+                    ranges::contribution_share(&inc.interval(), &delta_range)
+                })))
             };
-            Ok(Contribution {
-                share,
-                pull: PercentPoints::from_decimal(percent_of(d, base, "contribution pull")?),
-            })
+            let pull = PercentPoints::from_decimal(percent_of(d, base, "contribution pull")?)
+                .with_precision(Precision::derived(exact, || {
+                    ranges::percent_of(&inc.interval(), &base_range)
+                }));
+            Ok(Contribution { share, pull })
         })
         .collect()
 }

@@ -7,7 +7,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::ranges;
 use crate::text::wording;
+use crate::value::precision::Precision;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 
@@ -95,7 +97,15 @@ pub enum Growth {
 /// ```
 pub fn growth(current: &Quantity, previous: &Quantity) -> Result<Growth> {
     current.same_dimension(previous)?;
-    growth_of(current.base_value(), previous.base_value())
+    Ok(
+        match growth_of(current.base_value(), previous.base_value())? {
+            Growth::Rate(rate) => Growth::Rate(rate.with_precision(Precision::derived(
+                current.is_exact() && previous.is_exact(),
+                || ranges::growth(&current.interval(), &previous.interval()),
+            ))),
+            state => state,
+        },
+    )
 }
 
 /// Growth between two plain decimals in the same unit; the kernel of [`growth`].
@@ -250,6 +260,36 @@ impl GrowthFormat {
 }
 
 impl Growth {
+    /// How precisely the growth is known: the rate's precision, exact for a state (新增 …).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{growth, Growth, Precision};
+    /// let g = growth(&"74.2万人次".parse()?, &"66.36万人次".parse()?)?;
+    /// assert!(g.interval().unwrap().contains("11.8".parse()?)); // in percent
+    /// assert_eq!(Growth::New.precision(), Precision::Exact);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.rate().map_or(Precision::Exact, |r| r.precision())
+    }
+
+    /// The values the growth rate stands for, in percent; `None` for a state.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let g: tongji::Growth = "下降2.3%".parse()?;
+    /// assert_eq!(g.interval().unwrap().to_string(), "(-2.35, -2.25]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self) -> Option<crate::Interval> {
+        self.rate().map(|r| r.interval())
+    }
+
     /// The rate, when there is one.
     ///
     /// # Examples

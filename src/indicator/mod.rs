@@ -5,6 +5,7 @@ pub(crate) mod average;
 pub(crate) mod catalog;
 pub(crate) mod contribution;
 pub(crate) mod growth;
+pub(crate) mod ranges;
 pub(crate) mod ratio;
 pub(crate) mod schedule;
 pub(crate) mod share;

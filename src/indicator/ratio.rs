@@ -1,5 +1,7 @@
 //! 均价, 亩产, 户均, 人均: one quantity per unit of another.
 
+use super::ranges;
+use crate::value::precision::Precision;
 use crate::{Error, Quantity, Result, Unit};
 
 /// 均价 and other per-unit ratios: `amount / quantity`, across magnitudes and units, with the
@@ -32,7 +34,10 @@ pub fn per_unit(amount: &Quantity, quantity: &Quantity) -> Result<Quantity> {
         .base_value()
         .checked_div(quantity.base_value())
         .ok_or_else(|| Error::overflow("per-unit ratio"))?;
-    Quantity::per_unit(value, unit)
+    let precision = Precision::derived(amount.is_exact() && quantity.is_exact(), || {
+        ranges::ratio(&amount.interval(), &quantity.interval())
+    });
+    Quantity::per_unit(value, unit, precision)
 }
 
 /// [`per_unit`] where the divisor must be of `expected`'s dimension.

@@ -86,8 +86,11 @@ pub fn schedule_gap(completion: &Rate, elapsed: &Rate) -> Result<ScheduleGap> {
     let diff = c
         .checked_sub(e)
         .ok_or_else(|| Error::overflow("schedule gap"))?;
+    // The difference of two printed figures stands as a printed figure itself.
     Ok(ScheduleGap {
-        points: PercentPoints::from_decimal(diff).as_written(),
+        points: PercentPoints::from_decimal(diff)
+            .as_written()
+            .with_precision(crate::value::precision::Precision::written(diff)),
     })
 }
 

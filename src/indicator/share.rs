@@ -5,7 +5,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::ranges;
 use super::target::positive;
+use crate::value::precision::Precision;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 
@@ -28,11 +30,11 @@ use crate::{Error, PercentPoints, Quantity, Rate, Result, Rounding};
 pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
     part.same_dimension(total)?;
     let t = positive(total, "total")?;
-    Ok(Rate::from_percent(percent_of(
-        part.base_value(),
-        t,
-        "share",
-    )?))
+    let rate = Rate::from_percent(percent_of(part.base_value(), t, "share")?);
+    Ok(rate.with_precision(Precision::derived(
+        part.is_exact() && total.is_exact(),
+        || ranges::percent_of(&part.interval(), &total.interval()),
+    )))
 }
 
 /// 结构: each part's share of their sum ("7.1:38.3:54.6"). See [`Structure`].
@@ -54,9 +56,19 @@ pub fn share(part: &Quantity, total: &Quantity) -> Result<Rate> {
 /// ```
 pub fn structure(parts: &[Quantity]) -> Result<Structure> {
     let total = Quantity::checked_sum(parts)?.ok_or_else(|| Error::empty("the list of parts"))?;
+    let exact = parts.iter().all(Quantity::is_exact);
+    let intervals: Vec<_> = parts.iter().map(Quantity::interval).collect();
+    // Each share's precision from the parts (exact: a part is in its own total, once).
     let shares = parts
         .iter()
-        .map(|p| share(p, &total))
+        .enumerate()
+        .map(|(i, p)| {
+            share(p, &total).map(|r| {
+                r.with_precision(Precision::derived(exact, || {
+                    ranges::share_in(&intervals, i)
+                }))
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Structure {
         shares,

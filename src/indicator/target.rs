@@ -2,6 +2,8 @@
 
 use rust_decimal::Decimal;
 
+use super::ranges;
+use crate::value::precision::Precision;
 use crate::value::rounding::percent_of;
 use crate::{Error, PercentPoints, Quantity, Rate, Result};
 
@@ -42,11 +44,11 @@ pub(crate) fn positive(base: &Quantity, operand: &'static str) -> Result<Decimal
 pub fn completion(actual: &Quantity, target: &Quantity) -> Result<Rate> {
     actual.same_dimension(target)?;
     let t = positive(target, "target")?;
-    Ok(Rate::from_percent(percent_of(
-        actual.base_value(),
-        t,
-        "completion rate",
-    )?))
+    let rate = Rate::from_percent(percent_of(actual.base_value(), t, "completion rate")?);
+    Ok(rate.with_precision(Precision::derived(
+        actual.is_exact() && target.is_exact(),
+        || ranges::percent_of(&actual.interval(), &target.interval()),
+    )))
 }
 
 /// 超额完成: by how many percentage points a completion rate exceeds 100%; `None` at or below 100%.

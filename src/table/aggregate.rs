@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 
 use super::Table;
 use super::row::Row;
+use crate::indicator::ranges;
+use crate::value::precision::Precision;
 use crate::{Error, IndicatorKind, Observation, Period, Quantity, Result, Status};
 
 /// Options for [`Table::roll_up`].
@@ -205,16 +207,23 @@ impl Table {
         let overflow = || Error::overflow("weighted roll-up");
         let (mut num, mut den) = (Decimal::ZERO, Decimal::ZERO);
         let mut used = Vec::new();
+        let mut weights = Vec::new();
         for row in rows {
             let Ok(i) = self.find((row.region, weight, period)) else {
                 continue;
             };
-            let w = self.rows[i].value.base_value();
+            let w = self.rows[i].value;
             num = num
-                .checked_add(row.value.base_value().checked_mul(w).ok_or_else(overflow)?)
+                .checked_add(
+                    row.value
+                        .base_value()
+                        .checked_mul(w.base_value())
+                        .ok_or_else(overflow)?,
+                )
                 .ok_or_else(overflow)?;
-            den = den.checked_add(w).ok_or_else(overflow)?;
+            den = den.checked_add(w.base_value()).ok_or_else(overflow)?;
             used.push(*row);
+            weights.push(w);
         }
         let Some(first) = used.first() else {
             return Ok(None);
@@ -234,7 +243,21 @@ impl Table {
             .max()
             .unwrap_or(0);
         let places = u8::try_from(places).unwrap_or(u8::MAX);
-        Ok(Some((Quantity::computed(value, unit, places)?, used)))
+        // Σ v × w / Σ w over the intervals (w enters twice: an enclosure, not the exact range).
+        let exact =
+            used.iter().all(|r| r.value.is_exact()) && weights.iter().all(Quantity::is_exact);
+        let precision = Precision::derived(exact, || {
+            let mut products = Vec::with_capacity(used.len());
+            for (r, w) in used.iter().zip(&weights) {
+                products.push(r.value.interval().checked_mul(&w.interval())?);
+            }
+            let weights: Vec<_> = weights.iter().map(Quantity::interval).collect();
+            ranges::ratio(&ranges::sum(&products)?, &ranges::sum(&weights)?)
+        });
+        Ok(Some((
+            Quantity::computed(value, unit, places, precision)?,
+            used,
+        )))
     }
 
     fn flow_rows(

@@ -11,7 +11,6 @@ use std::io::{Read, Write};
 
 use row::{NO_TARGET, Row};
 
-use crate::indicator::growth::growth_of;
 use crate::map::FastMap;
 use crate::{
     Catalog, CsvOptions, Error, Growth, Observation, ObservationRef, Period, Quantity, Rate,
@@ -522,7 +521,7 @@ impl Table {
         let recomputable = self.catalog.at(row.indicator as usize).growth_from_levels();
         let recomputed = self
             .last_year(row)
-            .and_then(|prev| growth_of(row.value.base_value(), prev.value.base_value()).ok());
+            .and_then(|prev| crate::growth(&row.value, &prev.value).ok());
         Yoy::new(row.yoy, recomputed, recomputable)
     }
 

@@ -13,9 +13,10 @@ use crate::{Error, Magnitude, Qualifier, Quantity, Result, Rounding, Unit};
 const QUANTITY: &str = "a quantity";
 
 /// Qualifiers written before the number ("约3万人次").
-const PREFIXES: [Qualifier; 4] = [
+const PREFIXES: [Qualifier; 5] = [
     Qualifier::About,
     Qualifier::Nearly,
+    Qualifier::Under,
     Qualifier::MoreThan,
     Qualifier::Over,
 ];

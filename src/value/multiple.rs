@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::interval::Interval;
+use super::precision::Precision;
 use super::rate::Rate;
 use crate::text::figure::{parse_with_suffix, write_figure};
 use crate::{Error, Result};
@@ -22,10 +24,38 @@ use crate::{Error, Result};
 /// assert_eq!(m.as_growth()?.to_string(), "179%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy)]
 pub struct Multiple {
     value: Decimal,
+    precision: Precision,
     written: bool,
+}
+
+impl PartialEq for Multiple {
+    /// Equal in value, however written.
+    fn eq(&self, other: &Multiple) -> bool {
+        self.value == other.value
+    }
+}
+
+impl Eq for Multiple {}
+
+impl std::hash::Hash for Multiple {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.normalize().hash(state);
+    }
+}
+
+impl PartialOrd for Multiple {
+    fn partial_cmp(&self, other: &Multiple) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Multiple {
+    fn cmp(&self, other: &Multiple) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
 }
 
 impl Multiple {
@@ -41,8 +71,45 @@ impl Multiple {
     pub fn from_decimal(value: Decimal) -> Multiple {
         Multiple {
             value,
+            precision: Precision::Exact,
             written: false,
         }
+    }
+
+    /// How precisely the multiple is known, in 倍 (see [`Precision`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{multiple, Precision};
+    /// let m = multiple(&"27.9亿元".parse()?, &"10亿元".parse()?)?;
+    /// assert!(matches!(m.precision(), Precision::Within(_)));
+    /// assert!(m.interval().contains("2.79".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The values the multiple stands for, in 倍.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("1.79倍".parse::<tongji::Multiple>()?.interval().to_string(), "[1.785, 1.795)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self) -> Interval {
+        self.precision
+            .interval_of(self.value)
+            .unwrap_or_else(Interval::unbounded)
+    }
+
+    /// The same multiple, known to `precision`.
+    pub(crate) fn with_precision(self, precision: Precision) -> Multiple {
+        Multiple { precision, ..self }
     }
 
     /// The value in 倍, with every digit.
@@ -117,8 +184,10 @@ impl Multiple {
     /// ```
     #[must_use]
     pub fn rounded(&self, rounding: crate::Rounding) -> Multiple {
+        let value = rounding.apply(self.value);
         Multiple {
-            value: rounding.apply(self.value),
+            value,
+            precision: Precision::written(value),
             written: true,
         }
     }
@@ -153,6 +222,7 @@ impl FromStr for Multiple {
         )?;
         Ok(Multiple {
             value,
+            precision: Precision::written(value),
             written: true,
         })
     }

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::interval::Interval;
+use super::precision::Precision;
 use super::rounding::Rounding;
 use crate::text::figure::{parse_with_suffix, shown, write_figure};
 use crate::text::wording::{self, Change};
@@ -27,10 +29,38 @@ use crate::{Error, Rate, Result};
 /// assert_eq!(diff.change_wording(), "提高5.8个百分点");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy)]
 pub struct PercentPoints {
     value: Decimal,
+    precision: Precision,
     written: bool,
+}
+
+impl PartialEq for PercentPoints {
+    /// Equal in value, however written.
+    fn eq(&self, other: &PercentPoints) -> bool {
+        self.value == other.value
+    }
+}
+
+impl Eq for PercentPoints {}
+
+impl std::hash::Hash for PercentPoints {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.normalize().hash(state);
+    }
+}
+
+impl PartialOrd for PercentPoints {
+    fn partial_cmp(&self, other: &PercentPoints) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PercentPoints {
+    fn cmp(&self, other: &PercentPoints) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
 }
 
 impl PercentPoints {
@@ -48,8 +78,46 @@ impl PercentPoints {
     pub fn from_decimal(value: Decimal) -> PercentPoints {
         PercentPoints {
             value,
+            precision: Precision::Exact,
             written: false,
         }
+    }
+
+    /// How precisely the difference is known, in points (see [`Precision`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Precision, Rate};
+    /// let pp = "5.61%".parse::<Rate>()?.checked_sub(&"4.40%".parse()?)?;
+    /// assert!(matches!(pp.precision(), Precision::Within(_))); // each rate is ± 0.005
+    /// assert_eq!(pp.interval().to_string(), "(1.2, 1.22)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The values the difference stands for, in points.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let pp: tongji::PercentPoints = "2.3个百分点".parse()?;
+    /// assert_eq!(pp.interval().to_string(), "[2.25, 2.35)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self) -> Interval {
+        self.precision
+            .interval_of(self.value)
+            .unwrap_or_else(Interval::unbounded)
+    }
+
+    /// The same difference, known to `precision`.
+    pub(crate) fn with_precision(self, precision: Precision) -> PercentPoints {
+        PercentPoints { precision, ..self }
     }
 
     /// The value in percentage points, with every digit.
@@ -79,8 +147,10 @@ impl PercentPoints {
     /// ```
     #[must_use]
     pub fn rounded(&self, rounding: Rounding) -> PercentPoints {
+        let value = rounding.apply(self.value);
         PercentPoints {
-            value: rounding.apply(self.value),
+            value,
+            precision: Precision::written(value),
             written: true,
         }
     }
@@ -166,7 +236,9 @@ impl FromStr for PercentPoints {
             "percentage points",
             "expected 个百分点 after the number",
         )?;
-        Ok(PercentPoints::from_decimal(value).as_written())
+        Ok(PercentPoints::from_decimal(value)
+            .as_written()
+            .with_precision(Precision::written(value)))
     }
 }
 

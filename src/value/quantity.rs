@@ -7,54 +7,12 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::interval::Interval;
 use super::magnitude::Magnitude;
+use super::precision::Precision;
 use super::rounding::{Rounding, shift10};
 use super::unit::{Dimension, Unit};
 use crate::{Error, Result};
-
-/// How precisely a figure is known: exactly (a target, a count, a computed value), to the half-unit
-/// of its last written digit ("2.68亿元" is 2.68 ± 0.005 亿元), or only approximately ("200余亩").
-///
-/// # Examples
-///
-/// ```
-/// use tongji::{Precision, Quantity};
-/// let q: Quantity = "2.68亿元".parse()?;
-/// assert_eq!(q.precision(), Precision::Rounded { half_width: "500000".parse()? }); // ± 50万元
-/// assert_eq!("44项".parse::<Quantity>()?.precision(), Precision::Exact); // a count
-/// assert_eq!("200余亩".parse::<Quantity>()?.precision(), Precision::Approximate);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Precision {
-    /// The value is exact.
-    Exact,
-    /// The true value lies within ± `half_width` of the stated one, in the dimension's base unit
-    /// (元, 公斤, 亩, 米, 人次, or the count unit).
-    Rounded {
-        /// Half the unit of the last written digit, in base units.
-        half_width: Decimal,
-    },
-    /// Qualified by 余, 多, 以上, 约, 近 …: a bound or an estimate, not an interval.
-    Approximate,
-}
-
-impl Precision {
-    fn combine(self, other: Precision) -> Result<Precision> {
-        Ok(match (self, other) {
-            (Precision::Approximate, _) | (_, Precision::Approximate) => Precision::Approximate,
-            (Precision::Exact, p) | (p, Precision::Exact) => p,
-            (Precision::Rounded { half_width: a }, Precision::Rounded { half_width: b }) => {
-                Precision::Rounded {
-                    half_width: a
-                        .checked_add(b)
-                        .ok_or_else(|| Error::overflow("the precision of a sum"))?,
-                }
-            }
-        })
-    }
-}
 
 /// A word that makes a figure approximate: "200余亩", "1000万元以上", "约3万人次".
 ///
@@ -95,6 +53,9 @@ pub enum Qualifier {
     /// 近 ("近3万人次"): nearly, a little less than.
     #[doc(alias = "近")]
     Nearly,
+    /// 不到 ("不到3万人次"): under, a little less than.
+    #[doc(alias = "不到")]
+    Under,
 }
 
 impl Qualifier {
@@ -118,6 +79,7 @@ impl Qualifier {
             Qualifier::About => "约",
             Qualifier::OrSo => "左右",
             Qualifier::Nearly => "近",
+            Qualifier::Under => "不到",
         }
     }
 
@@ -145,6 +107,48 @@ impl Qualifier {
                 | Qualifier::Over
         )
     }
+}
+
+impl Qualifier {
+    /// The values a figure `value` with this word stands for, in the figure's own units, where
+    /// `step` is the place of its last non-zero digit ("200余" → 100, "5500余" → 100, "3.5" → 0.1):
+    /// 余 and 多 a little more, below the next step (200余: (200, 300)); 以上 that much or more;
+    /// 超 and 逾 more, unbounded; 近 and 不到 a little less, within a step; 约 and 左右 rounded at
+    /// the last non-zero digit (约3万: [2.5万, 3.5万)).
+    fn interval(self, value: Decimal) -> Option<Interval> {
+        let step = last_digit_step(value);
+        Some(match self {
+            Qualifier::Odd | Qualifier::Plus => {
+                Interval::between(value, false, value.checked_add(step)?, false).ok()?
+            }
+            Qualifier::OrMore => Interval::at_least(value),
+            Qualifier::MoreThan | Qualifier::Over => Interval::above(value),
+            Qualifier::Nearly | Qualifier::Under => {
+                Interval::between(value.checked_sub(step)?, true, value, false).ok()?
+            }
+            Qualifier::About | Qualifier::OrSo => {
+                let half = step.checked_div(Decimal::TWO)?;
+                Interval::between(
+                    value.checked_sub(half)?,
+                    true,
+                    value.checked_add(half)?,
+                    false,
+                )
+                .ok()?
+            }
+        })
+    }
+}
+
+/// The place value of the last non-zero digit of `value` as written: 200 → 100, 3.5 → 0.1, 0 → 1.
+fn last_digit_step(value: Decimal) -> Decimal {
+    let mut mantissa = value.mantissa().unsigned_abs();
+    let mut exponent = -(value.scale() as i32);
+    while mantissa != 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        exponent += 1;
+    }
+    shift10(Decimal::ONE, exponent).unwrap_or(Decimal::ONE)
 }
 
 /// Where the qualifier stands in the written figure, so that display gives back the text.
@@ -441,6 +445,46 @@ impl Quantity {
         self.qualifier.map(|(q, _)| q)
     }
 
+    /// The values the figure stands for, in the dimension's base unit: one value if exact;
+    /// `[v − h, v + h)` for a positive figure written at its last digit (四舍五入); the bounds of
+    /// its word for a qualified one (see [`Qualifier`]); the range its operands allow for a
+    /// computed one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Quantity;
+    /// let q = |s: &str| s.parse::<Quantity>();
+    /// assert_eq!(q("2.68亿元")?.interval().to_string(), "[267500000, 268500000)");
+    /// assert_eq!(q("200余亩")?.interval().to_string(), "(200, 300)");
+    /// assert_eq!(q("1000万元以上")?.interval().to_string(), "[10000000, ∞)");
+    /// assert_eq!(q("约3万人次")?.interval().to_string(), "[25000, 35000)");
+    /// assert!(q("44项")?.interval().is_point());
+    /// let left = q("2.85亿元")?.checked_sub(&q("2.68亿元")?)?; // 剩余0.17亿元, within (0.16, 0.18)亿元
+    /// assert_eq!(left.interval().to_string(), "(16000000, 18000000)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self) -> Interval {
+        match (self.precision, self.qualifier) {
+            (Precision::Approximate, Some((q, _))) => q
+                .interval(self.value)
+                .and_then(|i| self.base_interval_of(&i).ok())
+                .unwrap_or_else(Interval::unbounded),
+            (p, _) => p.interval_of(self.base).unwrap_or_else(Interval::unbounded),
+        }
+    }
+
+    /// An interval in the figure's written magnitude and unit, in base units.
+    fn base_interval_of(&self, written: &Interval) -> Result<Interval> {
+        let factor = self.unit.factor();
+        let scale = shift10(factor.numerator(), self.magnitude.exponent())
+            .ok_or_else(|| Error::overflow("the value in base units"))?;
+        written
+            .scaled(scale)?
+            .checked_div(&Interval::point(factor.denominator()))
+    }
+
     /// The qualifier's word if it stands at `place`, else "".
     pub(crate) fn qualifier_at(&self, place: Place) -> &'static str {
         match self.qualifier {
@@ -527,7 +571,7 @@ impl Quantity {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_add(&self, other: &Quantity) -> Result<Quantity> {
-        self.combine(other, Decimal::checked_add, "addition")
+        self.combine(other, false)
     }
 
     /// `self − other`, like [`Quantity::checked_add`]: 在库总投资53670万元 − 出数46596万元 = 7074万元.
@@ -545,20 +589,29 @@ impl Quantity {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity> {
-        self.combine(other, Decimal::checked_sub, "subtraction")
+        self.combine(other, true)
     }
 
-    fn combine(
-        &self,
-        other: &Quantity,
-        op: fn(Decimal, Decimal) -> Option<Decimal>,
-        operation: &'static str,
-    ) -> Result<Quantity> {
+    /// `self + other`, or `self − other` when `subtract`: the value, and the interval the two
+    /// operands' intervals allow.
+    fn combine(&self, other: &Quantity, subtract: bool) -> Result<Quantity> {
         if self.dimension() != other.dimension() {
             return Err(Error::mismatch(self.unit, other.unit));
         }
-        let base = op(self.base, other.base).ok_or_else(|| Error::overflow(operation))?;
-        let precision = self.precision.combine(other.precision)?;
+        let (operation, base) = if subtract {
+            ("subtraction", self.base.checked_sub(other.base))
+        } else {
+            ("addition", self.base.checked_add(other.base))
+        };
+        let base = base.ok_or_else(|| Error::overflow(operation))?;
+        let precision = Precision::derived(self.is_exact() && other.is_exact(), || {
+            let (a, b) = (self.interval(), other.interval());
+            if subtract {
+                a.checked_sub(&b)
+            } else {
+                a.checked_add(&b)
+            }
+        });
         let computed = self.places.is_some() || other.places.is_some();
         let candidates = [
             (self.unit, self.magnitude),
@@ -672,17 +725,23 @@ impl Quantity {
         self.base.is_sign_negative() && !self.base.is_zero()
     }
 
-    /// A computed figure in a unit, from a division: exact, displayed at `places`.
-    pub(crate) fn computed(value: Decimal, unit: Unit, places: u8) -> Result<Quantity> {
+    /// A figure computed in a unit (from a division): of `precision`, displayed at `places`.
+    pub(crate) fn computed(
+        value: Decimal,
+        unit: Unit,
+        places: u8,
+        precision: Precision,
+    ) -> Result<Quantity> {
         Ok(Quantity {
             places: Some(places),
+            precision,
             ..Quantity::new(value, Magnitude::One, unit)?
         })
     }
 
     /// A per-unit figure (均价, 亩产, 户均 …): computed, displayed by the per-unit default.
-    pub(crate) fn per_unit(value: Decimal, unit: Unit) -> Result<Quantity> {
-        Quantity::computed(value, unit, per_unit_places(unit))
+    pub(crate) fn per_unit(value: Decimal, unit: Unit, precision: Precision) -> Result<Quantity> {
+        Quantity::computed(value, unit, per_unit_places(unit), precision)
     }
 
     /// The value as displayed: rounded for a computed figure, as written otherwise.
@@ -888,12 +947,8 @@ mod tests {
     fn arithmetic_keeps_units_and_precision() {
         let sum = q("2.85亿元").checked_add(&q("46596万元")).unwrap();
         assert_eq!(sum.to_string(), "7.5096亿元");
-        assert_eq!(
-            sum.precision(),
-            Precision::Rounded {
-                half_width: "505000".parse().unwrap()
-            }
-        );
+        // ± 50万元 and ± 0.5万元: the sum is within ± 50.5万元.
+        assert_eq!(sum.interval().to_string(), "[750455000, 751465000)");
         let area = q("1公顷").checked_add(&q("1亩")).unwrap();
         assert_eq!(area.to_string(), "16亩");
         assert_eq!(
@@ -904,16 +959,24 @@ mod tests {
 
     #[test]
     fn computed_figures_display_rounded_and_keep_their_digits() {
-        let price =
-            Quantity::per_unit("35.126976".parse().unwrap(), "元/公斤".parse().unwrap()).unwrap();
+        let price = Quantity::per_unit(
+            "35.126976".parse().unwrap(),
+            "元/公斤".parse().unwrap(),
+            Precision::Exact,
+        )
+        .unwrap();
         assert_eq!(price.to_string(), "35.13元/公斤");
         assert_eq!(format!("{price:.4}"), "35.1270元/公斤");
         assert_eq!(price.exact_text(), "35.126976元/公斤");
         // In 万 the same figure displays at 6 places, the same digits as before.
         let wan = price.to_magnitude(Magnitude::TenThousand).unwrap();
         assert_eq!(wan.to_string(), "0.003513万元/公斤");
-        let yield_ =
-            Quantity::per_unit("523.4".parse().unwrap(), "公斤/亩".parse().unwrap()).unwrap();
+        let yield_ = Quantity::per_unit(
+            "523.4".parse().unwrap(),
+            "公斤/亩".parse().unwrap(),
+            Precision::Exact,
+        )
+        .unwrap();
         assert_eq!(yield_.to_string(), "523公斤/亩");
     }
 

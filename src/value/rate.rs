@@ -7,7 +7,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::interval::Interval;
 use super::points::PercentPoints;
+use super::precision::Precision;
 use super::rounding::{MAX_SCALE, Rounding, shift10};
 use crate::text::figure::{parse_with_suffix, shown, write_figure};
 use crate::{Error, Result};
@@ -38,6 +40,8 @@ pub struct Rate {
     /// The value in percent. For a per-mille rate its scale is at least 1, so the per-mille value
     /// (percent × 10) is always exact.
     percent: Decimal,
+    /// In percent.
+    precision: Precision,
     per_mille: bool,
     written: bool,
 }
@@ -60,6 +64,7 @@ impl Rate {
     pub fn from_percent(percent: Decimal) -> Rate {
         Rate {
             percent,
+            precision: Precision::Exact,
             per_mille: false,
             written: false,
         }
@@ -108,6 +113,7 @@ impl Rate {
             .ok_or_else(|| Error::overflow("rate from per mille: more than 27 decimals"))?;
         Ok(Rate {
             percent,
+            precision: Precision::Exact,
             per_mille: true,
             written: false,
         })
@@ -149,6 +155,45 @@ impl Rate {
         };
         // A scale of at most 26 shifted by two is at most 28: always representable.
         shift10(fits, -2).unwrap_or(fits)
+    }
+
+    /// How precisely the rate is known, in percent: a written rate to half a unit of its last
+    /// digit, a computed one exactly or within what its operands allow (see [`Precision`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{completion, Precision, Rate};
+    /// assert_eq!("105.9%".parse::<Rate>()?.precision(), Precision::Rounded { half_width: "0.05".parse()? });
+    /// assert_eq!("3.5‰".parse::<Rate>()?.precision(), Precision::Rounded { half_width: "0.005".parse()? });
+    /// let r = completion(&"2.68亿元".parse()?, &"2.5亿元".parse::<tongji::Quantity>()?.exact())?;
+    /// assert_eq!(r.interval().to_string(), "[107, 107.4)"); // what 2.68亿元 allows
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The values the rate stands for, in percent (see [`Precision`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r: tongji::Rate = "-2.3%".parse()?;
+    /// assert_eq!(r.interval().to_string(), "(-2.35, -2.25]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self) -> Interval {
+        self.precision
+            .interval_of(self.percent)
+            .unwrap_or_else(Interval::unbounded)
+    }
+
+    /// The same rate, known to `precision`.
+    pub(crate) fn with_precision(self, precision: Precision) -> Rate {
+        Rate { precision, ..self }
     }
 
     /// Whether the rate was written (parsed from text, or rounded) and so displays as written.
@@ -199,16 +244,19 @@ impl Rate {
     /// ```
     #[must_use]
     pub fn rounded(&self, rounding: Rounding) -> Rate {
-        let percent = if self.per_mille {
+        let (percent, precision) = if self.per_mille {
             let rounding = rounding.with_places(rounding.places().min(PER_MILLE_MAX_SCALE));
             let shown = rounding.apply(self.notation_value());
             // At most 27 decimals shifted by one: always representable.
-            shift10(shown, -1).unwrap_or(shown)
+            let percent = shift10(shown, -1).unwrap_or(shown);
+            (percent, Precision::written_in(shown, -1))
         } else {
-            rounding.apply(self.percent)
+            let percent = rounding.apply(self.percent);
+            (percent, Some(Precision::written(percent)))
         };
         Rate {
             percent,
+            precision: precision.unwrap_or(Precision::Exact),
             per_mille: self.per_mille,
             written: true,
         }
@@ -234,7 +282,11 @@ impl Rate {
             .percent
             .checked_sub(earlier.percent)
             .ok_or_else(|| Error::overflow("difference of rates"))?;
-        let pp = PercentPoints::from_decimal(diff);
+        let precision = Precision::derived(
+            self.precision.is_exact() && earlier.precision.is_exact(),
+            || self.interval().checked_sub(&earlier.interval()),
+        );
+        let pp = PercentPoints::from_decimal(diff).with_precision(precision);
         Ok(if self.written && earlier.written {
             pp.as_written()
         } else {
@@ -244,8 +296,13 @@ impl Rate {
 
     /// The same rate with the sign flipped ("下降0.5%" is −0.5%).
     pub(crate) fn negated(&self) -> Rate {
+        let precision = match self.precision {
+            Precision::Within(i) => Precision::Within(i.neg()),
+            other => other,
+        };
         Rate {
             percent: -self.percent,
+            precision,
             ..*self
         }
     }
@@ -322,12 +379,14 @@ impl FromStr for Rate {
     fn from_str(s: &str) -> Result<Rate> {
         let (value, which) =
             parse_with_suffix(s, &["%", "‰"], "a rate", "expected % or ‰ after the number")?;
-        let rate = if which == 0 {
-            Rate::from_percent(value)
+        let (rate, exp) = if which == 0 {
+            (Rate::from_percent(value), 0)
         } else {
-            Rate::from_per_mille(value)?
+            (Rate::from_per_mille(value)?, -1)
         };
-        Ok(rate.as_written())
+        let precision = Precision::written_in(value, exp)
+            .ok_or_else(|| Error::overflow("the precision of a rate"))?;
+        Ok(rate.as_written().with_precision(precision))
     }
 }
 
