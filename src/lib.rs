@@ -150,6 +150,7 @@ mod table;
 mod text;
 mod value;
 
+pub mod audit;
 pub mod cookbook;
 
 pub use chrono::NaiveDate;

@@ -48,6 +48,8 @@ pub struct Indicator {
     growth_from_levels: bool,
     parent: Option<String>,
     weight: Option<String>,
+    #[serde(default)]
+    parts_complete: bool,
 }
 
 impl Indicator {
@@ -92,6 +94,7 @@ impl Indicator {
             growth_from_levels: true,
             parent: None,
             weight: None,
+            parts_complete: false,
         })
     }
 
@@ -140,6 +143,35 @@ impl Indicator {
     pub fn with_parent(self, parent: &str) -> Indicator {
         Indicator {
             parent: Some(parent.to_string()),
+            ..self
+        }
+    }
+
+    /// Whether the indicators whose parent this one is make all of it (三次产业 of 地区生产总值),
+    /// so that an audit checks 总量 = Σ 分项; otherwise they are 其中 parts, and only Σ ≤ 总量 is
+    /// checked.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::audit::{Rule, Verdict};
+    /// use tongji::{Catalog, Indicator, IndicatorKind, Magnitude, Table, Unit};
+    /// assert!(Catalog::builtin().get("gdp").unwrap().parts_complete());
+    /// let mut c = Catalog::empty();
+    /// c.add(Indicator::new("out", "农林牧渔业总产值", Unit::YUAN, Magnitude::TenThousand, IndicatorKind::Flow)?.with_parts_complete(true))?;
+    /// c.add(Indicator::new("farm", "农业产值", Unit::YUAN, Magnitude::TenThousand, IndicatorKind::Flow)?.with_parent("out"))?;
+    /// c.add(Indicator::new("other", "林牧渔业产值", Unit::YUAN, Magnitude::TenThousand, IndicatorKind::Flow)?.with_parent("out"))?;
+    /// let csv = "地区,指标,时期,数值\n示例县,out,2023年,30000万元\n示例县,farm,2023年,21000万元\n示例县,other,2023年,8000万元\n";
+    /// let (t, _) = Table::read_csv_with(csv.as_bytes(), &tongji::CsvOptions::new().catalog(c))?;
+    /// let report = t.audit();
+    /// let f = &report.findings()[0];
+    /// assert_eq!((f.rule(), f.verdict(), f.expected_text()), (Rule::Sum, Verdict::Inconsistent, "29000万元"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_parts_complete(self, yes: bool) -> Indicator {
+        Indicator {
+            parts_complete: yes,
             ..self
         }
     }
@@ -304,6 +336,20 @@ impl Indicator {
     #[must_use]
     pub fn weight(&self) -> Option<&str> {
         self.weight.as_deref()
+    }
+
+    /// Whether its children make all of it; see [`Indicator::with_parts_complete`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let c = tongji::Catalog::builtin();
+    /// assert!(c.get("地区生产总值").unwrap().parts_complete()); // 三次产业
+    /// assert!(!c.get("一般公共预算支出").unwrap().parts_complete()); // 其中民生支出
+    /// ```
+    #[must_use]
+    pub fn parts_complete(&self) -> bool {
+        self.parts_complete
     }
 }
 
@@ -489,11 +535,13 @@ fn builtin_indicators() -> Vec<Indicator> {
         growth_from_levels: true,
         parent: None,
         weight: None,
+        parts_complete: false,
     };
     let yuan = Unit::YUAN;
     vec![
         new("gdp", "地区生产总值", yuan, Yi, Flow)
             .with_growth_from_levels(false)
+            .with_parts_complete(true)
             .with_alias("生产总值")
             .with_alias("GDP"),
         new("gdp_primary", "第一产业增加值", yuan, Yi, Flow)

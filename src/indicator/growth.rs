@@ -351,11 +351,28 @@ impl fmt::Display for Growth {
     }
 }
 
+impl From<Rate> for Growth {
+    /// A growth of `rate`: "增长6.6%" for 6.6%, "下降2.3%" for −2.3%.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Growth, Rate};
+    /// let g = Growth::from("-2.3%".parse::<Rate>()?);
+    /// assert_eq!(g.to_string(), "下降2.3%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from(rate: Rate) -> Growth {
+        Growth::Rate(rate)
+    }
+}
+
 impl FromStr for Growth {
     type Err = Error;
 
     /// Parses what reports write: "增长4.2%", "同比增长4.2%", "下降0.5%", "增长-0.5%", "负增长0.5%",
-    /// "持平", "增长1.79倍" (= +179%), "翻番"/"翻一番" (+100%), "翻两番" (+300%), and the state words.
+    /// "持平", "增长1.79倍" (= +179%), "翻番"/"翻一番" (+100%), "翻两番" (+300%), the state words,
+    /// and a bare signed rate as tables write it ("-2.3%").
     /// The rate keeps the digits as written.
     fn from_str(s: &str) -> Result<Growth> {
         wording::parse_growth(s)

@@ -17,6 +17,7 @@ use crate::map::FastMap;
 use crate::table::{Field, Parsed};
 use crate::text::figure::parse_unit_cell;
 use crate::text::number::{parse_decimal, plain_number};
+use crate::value::precision::Precision;
 use crate::{
     CsvOptions, Error, Growth, Magnitude, Period, Quantity, Rate, Result, Status, Table, Unit,
     WriteOptions,
@@ -50,7 +51,9 @@ pub(crate) const SPECS: [&dyn Spec; 8] = [
 /// "增长4.1%", "下降0.5%"; kept as written.
 fn parse_yoy(text: &str) -> Result<Rate> {
     if let Ok(d) = parse_decimal(text, "a growth rate") {
-        return Ok(Rate::from_percent(d).as_written());
+        return Ok(Rate::from_percent(d)
+            .as_written()
+            .with_precision(Precision::written(d)));
     }
     if let Ok(rate) = text.parse::<Rate>() {
         return Ok(rate);

@@ -2,6 +2,7 @@
 //! report derives from them.
 
 pub(crate) mod aggregate;
+pub(crate) mod audit;
 pub(crate) mod observation;
 pub(crate) mod report;
 pub(crate) mod row;

@@ -2,6 +2,7 @@
 //! and sentences reports put around them (增长/下降/持平, 快于序时进度, 完成率…). Types parse and
 //! display themselves by calling in here; nothing else in the crate writes Chinese.
 
+pub(crate) mod audit;
 pub(crate) mod figure;
 pub(crate) mod layout;
 pub(crate) mod number;

@@ -236,6 +236,21 @@ pub(crate) fn parse_growth(s: &str) -> Result<Growth> {
         "翻两番" => return Ok(whole(300)),
         _ => {}
     }
+    // A bare signed rate, as tables write growth: "-2.3%", "6.6%".
+    if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '−')) {
+        return text.parse::<Rate>().map(Growth::Rate).map_err(|e| {
+            if e.is_placeholder() {
+                Error::placeholder(s)
+            } else {
+                Error::parse(
+                    s,
+                    EXPECTED,
+                    "expected a rate such as -2.3%",
+                    offset_of(text),
+                )
+            }
+        });
+    }
     let (negate, rest) = if let Some(r) = text.strip_prefix("负增长") {
         (true, r)
     } else if let Some(r) = text.strip_prefix(UP) {

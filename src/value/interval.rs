@@ -657,6 +657,41 @@ impl Interval {
     pub(crate) fn scaled(&self, k: Decimal) -> Result<Interval> {
         self.checked_mul(&Interval::point(k))
     }
+
+    /// The smallest interval holding both.
+    pub(crate) fn hull(&self, other: &Interval) -> Interval {
+        let lo = match (self.lo, other.lo) {
+            (Some(a), Some(b)) => Some(match a.value.cmp(&b.value) {
+                Ordering::Less => a,
+                Ordering::Greater => b,
+                Ordering::Equal => End {
+                    value: a.value,
+                    closed: a.closed || b.closed,
+                },
+            }),
+            _ => None,
+        };
+        let hi = match (self.hi, other.hi) {
+            (Some(a), Some(b)) => Some(match a.value.cmp(&b.value) {
+                Ordering::Greater => a,
+                Ordering::Less => b,
+                Ordering::Equal => End {
+                    value: a.value,
+                    closed: a.closed || b.closed,
+                },
+            }),
+            _ => None,
+        };
+        Interval { lo, hi }
+    }
+
+    /// The values at or above the interval's lower end (`[lo, ∞)` or `(lo, ∞)`).
+    pub(crate) fn and_above(&self) -> Interval {
+        Interval {
+            lo: self.lo,
+            hi: None,
+        }
+    }
 }
 
 impl fmt::Display for Interval {

@@ -316,7 +316,7 @@ impl Rate {
     }
 
     /// The value in the rate's own notation (percent, or per mille for ‰ rates).
-    fn notation_value(&self) -> Decimal {
+    pub(crate) fn notation_value(&self) -> Decimal {
         if self.per_mille {
             // A per-mille rate's percent has at least one decimal: the shift is a rescale.
             shift10(self.percent, 1).unwrap_or(self.percent)

@@ -1,0 +1,330 @@
+//! The judgement every rule shares: the range the operands allow against the values the stated
+//! figure prints for.
+
+use rust_decimal::Decimal;
+
+use super::finding::{Figure, Finding, Hypothesis, Reason, Role, Rule, Severity, Value, Verdict};
+use crate::value::precision::Precision;
+use crate::value::rounding::shift10;
+use crate::{
+    Growth, Interval, Magnitude, Multiple, PercentPoints, Quantity, Rate, Rounding, RoundingMode,
+    Unit,
+};
+
+/// How a stated figure is written: what its measure is and how a value prints in it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Form {
+    /// A quantity in `magnitude` and `unit`, its measure `1 stated unit = scale base units`.
+    Quantity {
+        magnitude: Magnitude,
+        unit: Unit,
+        scale: Decimal,
+    },
+    /// A rate, in percent or per mille.
+    Rate { per_mille: bool },
+    /// Percentage points.
+    Points,
+    /// 倍.
+    Multiple,
+    /// A growth rate worded 增长/下降, in percent.
+    Growth,
+    /// A whole count.
+    Count,
+}
+
+/// The stated figure of a check, in its own measure.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stated {
+    pub(crate) figure: Figure,
+    /// The value in its measure.
+    pub(crate) value: Decimal,
+    /// The places it is written with.
+    pub(crate) places: u32,
+    pub(crate) form: Form,
+    /// The values it stands for when it is not simply rounded at its places (exact, qualified,
+    /// computed); `None` for a written figure.
+    pub(crate) fixed: Option<Interval>,
+}
+
+impl Stated {
+    pub(crate) fn quantity(q: &Quantity) -> Stated {
+        let factor = q.unit().factor();
+        let scale = shift10(factor.numerator(), q.magnitude().exponent())
+            .and_then(|n| n.checked_div(factor.denominator()))
+            .unwrap_or(Decimal::ONE);
+        let fixed = match q.precision() {
+            Precision::Rounded { .. } => None,
+            _ => q.interval().checked_div(&Interval::point(scale)).ok(),
+        };
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Quantity(*q)),
+            value: q.value(),
+            places: q.value().scale(),
+            form: Form::Quantity {
+                magnitude: q.magnitude(),
+                unit: q.unit(),
+                scale,
+            },
+            fixed,
+        }
+    }
+
+    pub(crate) fn rate(r: &Rate) -> Stated {
+        let per_mille = r.is_per_mille();
+        let value = r.notation_value();
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Rate(*r)),
+            value,
+            places: value.scale(),
+            form: Form::Rate { per_mille },
+            fixed: fixed_of(r.precision(), r.interval(), per_mille),
+        }
+    }
+
+    pub(crate) fn points(p: &PercentPoints) -> Stated {
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Points(*p)),
+            value: p.value(),
+            places: p.value().scale(),
+            form: Form::Points,
+            fixed: fixed_of(p.precision(), p.interval(), false),
+        }
+    }
+
+    pub(crate) fn multiple(m: &Multiple) -> Stated {
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Multiple(*m)),
+            value: m.value(),
+            places: m.value().scale(),
+            form: Form::Multiple,
+            fixed: fixed_of(m.precision(), m.interval(), false),
+        }
+    }
+
+    /// A stated growth rate (the caller handles the states).
+    pub(crate) fn growth(g: &Growth, r: &Rate) -> Stated {
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Growth(*g)),
+            value: r.percent(),
+            places: r.percent().scale(),
+            form: Form::Growth,
+            fixed: fixed_of(r.precision(), r.interval(), false),
+        }
+    }
+
+    pub(crate) fn count(n: u32) -> Stated {
+        let value = Decimal::from(n);
+        Stated {
+            figure: Figure::new(Role::Stated, Value::Count(n)),
+            value,
+            places: 0,
+            form: Form::Count,
+            fixed: Some(Interval::point(value)),
+        }
+    }
+
+    /// The values that print as the stated figure under `mode`.
+    fn acceptance(&self, mode: RoundingMode) -> Interval {
+        self.fixed
+            .unwrap_or_else(|| Interval::rounding(self.value, self.places, mode))
+    }
+
+    /// `value` written as the stated figure is, at its places, rounded by `mode`.
+    pub(crate) fn format(&self, value: Decimal, mode: RoundingMode) -> String {
+        let rounding = Rounding::new(self.places).with_mode(mode);
+        let v = rounding.apply(value);
+        match self.form {
+            Form::Quantity {
+                magnitude, unit, ..
+            } => format!("{v}{}{unit}", magnitude.as_str()),
+            Form::Rate { per_mille: true } => format!("{v}‰"),
+            Form::Rate { per_mille: false } => format!("{v}%"),
+            Form::Points => PercentPoints::from_decimal(v).rounded(rounding).to_string(),
+            Form::Multiple => Multiple::from_decimal(v).rounded(rounding).to_string(),
+            Form::Growth => Growth::Rate(Rate::from_percent(v).rounded(rounding)).to_string(),
+            Form::Count => v.to_string(),
+        }
+    }
+}
+
+/// A computed figure's own interval, when it is not simply a written figure.
+fn fixed_of(precision: Precision, interval: Interval, per_mille: bool) -> Option<Interval> {
+    match precision {
+        Precision::Rounded { .. } => None,
+        _ if per_mille => interval.scaled(Decimal::TEN).ok(),
+        _ => Some(interval),
+    }
+}
+
+/// What a rule hands to the judgement.
+pub(crate) struct Case {
+    pub(crate) rule: Rule,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) stated: Stated,
+    /// The range the operands allow, in the stated measure, or why there is none.
+    pub(crate) range: Result<Interval, Reason>,
+    /// The value the operands as written give, in the stated measure.
+    pub(crate) point: Option<Decimal>,
+    /// The severity of an inconsistency (核实性 unless the rule makes it impossible).
+    pub(crate) severity: Severity,
+    /// Other bases the stated figure may have been computed on: (what, range).
+    pub(crate) alternatives: Vec<(String, Interval)>,
+}
+
+impl Case {
+    pub(crate) fn new(rule: Rule, figures: Vec<Figure>, stated: Stated) -> Case {
+        Case {
+            rule,
+            figures,
+            stated,
+            range: Err(Reason::MissingOperand),
+            point: None,
+            severity: Severity::Verify,
+            alternatives: Vec::new(),
+        }
+    }
+}
+
+/// A finding that could not be checked.
+pub(crate) fn not_checkable(
+    rule: Rule,
+    figures: Vec<Figure>,
+    stated: Figure,
+    reason: Reason,
+) -> Finding {
+    let mut f = Finding::new(rule, figures, stated, Verdict::NotCheckable);
+    f.reason = Some(reason);
+    f
+}
+
+/// Judges a case under `mode`.
+pub(crate) fn judge(case: Case, mode: RoundingMode) -> Finding {
+    let Case {
+        rule,
+        figures,
+        stated,
+        range,
+        point,
+        severity,
+        alternatives,
+    } = case;
+    let range = match range {
+        Ok(r) if r.lower().is_none() && r.upper().is_none() => Err(Reason::Unbounded),
+        other => other,
+    };
+    let range = match range {
+        Ok(r) => r,
+        Err(reason) => {
+            let mut f = not_checkable(rule, figures, stated.figure, reason);
+            f.places = stated.places;
+            return f;
+        }
+    };
+    let mut finding = Finding::new(rule, figures, stated.figure, Verdict::Consistent);
+    finding.allowed = Some(range);
+    finding.expected = point.map(|p| stated.format(p, mode));
+    finding.places = stated.places;
+    if point == Some(stated.value) && stated.fixed.is_none_or(|f| f.is_point()) {
+        finding.verdict = Verdict::Exact;
+    } else if range.intersects(&stated.acceptance(mode)) {
+        finding.verdict = Verdict::Consistent;
+    } else if stated.fixed.is_none() && range.intersects(&stated.acceptance(RoundingMode::Truncate))
+    {
+        finding.verdict = Verdict::ConsistentIfTruncated;
+        finding.severity = Some(Severity::Hint);
+    } else {
+        finding.verdict = Verdict::Inconsistent;
+        finding.severity = Some(severity);
+        let d = range.distance(stated.value);
+        finding.imbalance = (!d.is_zero()).then_some(d.normalize());
+        finding.hypothesis = hypothesis(&stated, &range, point, &alternatives, mode);
+    }
+    finding
+}
+
+/// The first hypothesis that explains an inconsistent stated figure.
+fn hypothesis(
+    stated: &Stated,
+    range: &Interval,
+    point: Option<Decimal>,
+    alternatives: &[(String, Interval)],
+    mode: RoundingMode,
+) -> Option<Hypothesis> {
+    if stated.fixed.is_some() {
+        return None;
+    }
+    let fits = |v: Decimal| range.intersects(&Interval::rounding(v, stated.places, mode));
+    let accepted = stated.acceptance(mode);
+    if let Some((base, _)) = alternatives.iter().find(|(_, r)| r.intersects(&accepted)) {
+        return Some(Hypothesis::WrongBase { base: base.clone() });
+    }
+    if let Some(likely) = transposed(stated.value).into_iter().find(|v| fits(*v)) {
+        return Some(Hypothesis::Transposed {
+            likely: stated.format(likely, mode),
+        });
+    }
+    if let Form::Quantity {
+        magnitude, unit, ..
+    } = stated.form
+    {
+        for k in [4, -4, 8, -8] {
+            let Some(other) = Magnitude::ALL
+                .into_iter()
+                .find(|m| m.exponent() == magnitude.exponent() + k)
+            else {
+                continue;
+            };
+            let slipped = shift10(Decimal::ONE, k).and_then(|f| accepted.scaled(f).ok());
+            if slipped.is_some_and(|s| range.intersects(&s)) {
+                return Some(Hypothesis::MagnitudeSlip {
+                    likely: format!("{}{}{unit}", stated.value, other.as_str()),
+                });
+            }
+        }
+    }
+    let x = point?;
+    let once = Rounding::new(stated.places).with_mode(mode);
+    let twice = once.apply(Rounding::new(stated.places + 1).with_mode(mode).apply(x));
+    (twice == stated.value && once.apply(x) != stated.value).then(|| Hypothesis::RoundedTwice {
+        likely: stated.format(x, mode),
+    })
+}
+
+/// The values with two adjacent digits of `v` swapped (107.42 → 170.42, 107.42, 104.72, 107.24).
+fn transposed(v: Decimal) -> Vec<Decimal> {
+    let digits: Vec<u8> = v.mantissa().unsigned_abs().to_string().into_bytes();
+    let mut out = Vec::new();
+    for i in 0..digits.len().saturating_sub(1) {
+        if digits[i] == digits[i + 1] || (i == 0 && digits[i + 1] == b'0') {
+            continue;
+        }
+        let mut swapped = digits.clone();
+        swapped.swap(i, i + 1);
+        let Ok(text) = String::from_utf8(swapped) else {
+            continue;
+        };
+        let Ok(m) = text.parse::<i128>() else {
+            continue;
+        };
+        let m = if v.is_sign_negative() { -m } else { m };
+        if let Ok(d) = Decimal::try_from_i128_with_scale(m, v.scale()) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transpositions_keep_the_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            transposed(d("107.42")),
+            [d("170.42"), d("104.72"), d("107.24")]
+        );
+        assert_eq!(transposed(d("-5.12")), [d("-1.52"), d("-5.21")]);
+    }
+}
