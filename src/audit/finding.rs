@@ -321,6 +321,8 @@ pub enum Rule {
     Cumulative,
     /// 当月 = 累计 − 上月累计.
     Monthly,
+    /// 累计 = Σ 当月 (the single months from January).
+    MonthsSum,
 }
 
 impl Rule {
@@ -357,6 +359,7 @@ impl Rule {
             Rule::StatedTwice => "stated_twice",
             Rule::Cumulative => "cumulative",
             Rule::Monthly => "monthly",
+            Rule::MonthsSum => "months_sum",
         }
     }
 }

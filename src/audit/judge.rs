@@ -224,7 +224,8 @@ pub(crate) fn judge(case: Case, mode: RoundingMode) -> Finding {
     finding.allowed = Some(range);
     finding.expected = point.map(|p| stated.format(p, mode));
     finding.places = stated.places;
-    if point == Some(stated.value) && stated.fixed.is_none_or(|f| f.is_point()) {
+    let bounded = range.lower().is_some() && range.upper().is_some();
+    if bounded && point == Some(stated.value) && stated.fixed.is_none_or(|f| f.is_point()) {
         finding.verdict = Verdict::Exact;
     } else if range.intersects(&stated.acceptance(mode)) {
         finding.verdict = Verdict::Consistent;

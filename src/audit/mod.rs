@@ -154,7 +154,8 @@ pub fn part_of(parts: &[Quantity], whole: &Quantity) -> Result<Finding> {
     Auditor::new().part_of(parts, whole)
 }
 
-/// 剩余 / 差额: `a − b`.
+/// 剩余 / 差额: `a − b`. A target or budget is a set number: pass it as [`Quantity::exact`]
+/// ("年度目标2.85亿元，已完成2.68亿元，剩余0.17亿元").
 ///
 /// # Errors
 ///

@@ -264,9 +264,9 @@ impl Serialize for Allowed {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let i = &self.0;
         let mut s = serializer.serialize_struct("Allowed", 4)?;
-        s.serialize_field("lower", &i.lower().map(|d| d.to_string()))?;
+        s.serialize_field("lower", &i.lower().map(|d| d.normalize().to_string()))?;
         s.serialize_field("lower_closed", &i.is_lower_closed())?;
-        s.serialize_field("upper", &i.upper().map(|d| d.to_string()))?;
+        s.serialize_field("upper", &i.upper().map(|d| d.normalize().to_string()))?;
         s.serialize_field("upper_closed", &i.is_upper_closed())?;
         s.end()
     }

@@ -22,13 +22,14 @@ use crate::{
 /// use tongji::audit::{Auditor, Verdict};
 /// use tongji::RoundingMode;
 /// let q = |s: &str| s.parse::<tongji::Quantity>();
-/// // 1025 / 10000 is exactly 10.25%: 10.3% by 四舍五入, 10.2% by GB/T 8170's half-even.
+/// // An exact 1025 (a set number) of 10000 is exactly 10.25%: 10.3% by 四舍五入, 10.2% by
+/// // GB/T 8170's half-even.
+/// let (actual, target) = (q("1025万元")?.exact(), q("10000万元")?);
 /// let stated: tongji::Rate = "10.2%".parse()?;
-/// let away = Auditor::new().completion(&q("1025万元")?, &q("10000万元")?, &stated)?;
-/// let even = Auditor::new().rounding(RoundingMode::HalfEven).completion(&q("1025万元")?, &q("10000万元")?, &stated)?;
-/// assert_eq!(away.expected_text(), "10.3%");
-/// assert_eq!(even.expected_text(), "10.2%");
-/// assert_eq!(even.verdict(), Verdict::Consistent);
+/// let away = Auditor::new().completion(&actual, &target, &stated)?;
+/// let even = Auditor::new().rounding(RoundingMode::HalfEven).completion(&actual, &target, &stated)?;
+/// assert_eq!((away.verdict(), away.expected_text()), (Verdict::ConsistentIfTruncated, "10.3%"));
+/// assert_eq!((even.verdict(), even.expected_text()), (Verdict::Consistent, "10.2%"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

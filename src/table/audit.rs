@@ -281,7 +281,8 @@ impl Audit<'_> {
     }
 
     /// 累计 through one year of a flow (`rows` sorted by period): each later year-to-date figure at
-    /// least the earlier, and each single period (当月, 当季, 下半年) the difference of two.
+    /// least the earlier and the sum of its single months, and each single period (当月, 当季,
+    /// 下半年) the difference of two.
     fn through_the_year(&mut self, rows: &[Row]) {
         let ytd: Vec<&Row> = rows.iter().filter(|r| r.period.months().0 == 1).collect();
         for pair in ytd.windows(2) {
@@ -291,6 +292,29 @@ impl Audit<'_> {
             }
             let checked = self.auditor.cumulative(&earlier.value, &later.value);
             self.record(later, Rule::Cumulative, &[earlier], checked);
+        }
+        // The single months from January, where the table has each.
+        let mut months: [Option<&Row>; 13] = [None; 13];
+        for r in rows
+            .iter()
+            .filter(|r| r.period.months().0 == r.period.months().1)
+        {
+            if let Some(slot) = months.get_mut(usize::from(r.period.months().0)) {
+                *slot = Some(r);
+            }
+        }
+        for cum in ytd.iter().filter(|r| r.period.months().1 > 1 && !r.partial) {
+            let last = usize::from(cum.period.months().1);
+            let singles: Option<Vec<&Row>> = months
+                .get(1..=last)
+                .and_then(|m| m.iter().copied().collect());
+            let Some(singles) = singles else { continue };
+            let values: Vec<Quantity> = singles.iter().map(|r| r.value).collect();
+            let checked = self.auditor.sum(&values, &cum.value).map(|mut f| {
+                f.rule = Rule::MonthsSum;
+                f
+            });
+            self.record(cum, Rule::MonthsSum, &singles, checked);
         }
         let through = |last: u8| {
             ytd.binary_search_by_key(&last, |r| r.period.months().1)

@@ -34,6 +34,7 @@ pub(crate) const fn rule_name(rule: Rule) -> &'static str {
         Rule::StatedTwice => "前后数据",
         Rule::Cumulative => "累计数",
         Rule::Monthly => "当期数",
+        Rule::MonthsSum => "累计数（各月合计）",
     }
 }
 

@@ -658,6 +658,16 @@ impl Interval {
         self.checked_mul(&Interval::point(k))
     }
 
+    /// The interval between optional ends (value, closed); `None` is unbounded. The ends must be
+    /// in order.
+    pub(crate) fn with_ends(lo: Option<(Decimal, bool)>, hi: Option<(Decimal, bool)>) -> Interval {
+        let end = |(value, closed)| End { value, closed };
+        Interval {
+            lo: lo.map(end),
+            hi: hi.map(end),
+        }
+    }
+
     /// The smallest interval holding both.
     pub(crate) fn hull(&self, other: &Interval) -> Interval {
         let lo = match (self.lo, other.lo) {

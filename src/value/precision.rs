@@ -77,16 +77,16 @@ impl Precision {
         match self {
             Precision::Exact => Some(Interval::point(value)),
             Precision::Rounded { half_width } => {
-                let (lo, hi) = (
-                    value.checked_sub(half_width)?,
-                    value.checked_add(half_width)?,
-                );
                 let (lo_closed, hi_closed) = match value.cmp(&Decimal::ZERO) {
                     std::cmp::Ordering::Greater => (true, false),
                     std::cmp::Ordering::Less => (false, true),
                     std::cmp::Ordering::Equal => (false, false),
                 };
-                Interval::between(lo, lo_closed, hi, hi_closed).ok()
+                // An end beyond the decimals (a 28-digit figure) leaves that side unbounded.
+                Some(Interval::with_ends(
+                    value.checked_sub(half_width).map(|lo| (lo, lo_closed)),
+                    value.checked_add(half_width).map(|hi| (hi, hi_closed)),
+                ))
             }
             Precision::Approximate => None,
             Precision::Within(i) => Some(i),
