@@ -828,7 +828,7 @@ proptest! {
     #[test]
     fn interval_arithmetic_holds_every_result(
         a in -1_000_000i64..1_000_000, b in 1i64..1_000_000, pa in 0u32..4, pb in 0u32..4,
-        ka in 1i64..1000, kb in 1i64..1000,
+        ka in 1i64..1000, kb in 1i64..1000, k in -1000i64..1000,
     ) {
         let (a, b) = (Decimal::new(a, pa), Decimal::new(b, pb));
         let (ia, ib) = (
@@ -847,6 +847,13 @@ proptest! {
         prop_assert!(ia.checked_mul(&ib).unwrap().contains(x * y));
         if !ib.contains(Decimal::ZERO) && ib.lower() != Some(Decimal::ZERO) {
             prop_assert!(ia.checked_div(&ib).unwrap().contains(x / y));
+        }
+        // By an exact figure of either sign (a set number, a unit's factor).
+        let k = Decimal::new(k, 1);
+        prop_assert!(ia.checked_mul(&Interval::point(k)).unwrap().contains(x * k));
+        prop_assert!(Interval::point(k).checked_mul(&ib).unwrap().contains(k * y));
+        if !k.is_zero() {
+            prop_assert!(ia.checked_div(&Interval::point(k)).unwrap().contains(x / k));
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the operands allow, the verdict, and — where it explains the gap — a hypothesis.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
@@ -559,7 +559,9 @@ pub struct Finding {
     pub(crate) severity: Option<Severity>,
     pub(crate) reason: Option<Reason>,
     pub(crate) imbalance: Option<Decimal>,
-    pub(crate) expected: Option<String>,
+    /// What the operands give, formatted on first use: most findings stand and are never shown.
+    pub(crate) expected: Option<super::judge::Pending>,
+    pub(crate) expected_text: OnceLock<String>,
     pub(crate) hypothesis: Option<Hypothesis>,
     pub(crate) context: Option<Context>,
     /// The places the stated figure is written with.
@@ -584,6 +586,7 @@ impl Finding {
             reason: None,
             imbalance: None,
             expected: None,
+            expected_text: OnceLock::new(),
             hypothesis: None,
             context: None,
             places: 0,
@@ -731,7 +734,14 @@ impl Finding {
     /// ```
     #[must_use]
     pub fn expected_text(&self) -> &str {
-        self.expected.as_deref().unwrap_or("")
+        self.expected_text
+            .get_or_init(|| self.expected.map(|p| p.text()).unwrap_or_default())
+    }
+
+    /// Sets the expected figure's text as it is.
+    pub(crate) fn expect_text(&mut self, text: String) {
+        self.expected = None;
+        self.expected_text = OnceLock::from(text);
     }
 
     /// What may explain an inconsistent figure.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::finding::{Figure, Finding, Hypothesis, Reason, Role, Rule, Severity, Value, Verdict};
 use crate::value::precision::Precision;
-use crate::value::rounding::shift10;
+use crate::value::rounding::{exact_div, exact_mul, shift10};
 use crate::{
     Growth, Interval, Magnitude, Multiple, PercentPoints, Quantity, Rate, Rounding, RoundingMode,
     Unit,
@@ -14,11 +14,13 @@ use crate::{
 /// How a stated figure is written: what its measure is and how a value prints in it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Form {
-    /// A quantity in `magnitude` and `unit`, its measure `1 stated unit = scale base units`.
+    /// A quantity in `magnitude` and `unit`, its measure `1 stated unit = scale base units`;
+    /// `shift` when the scale is the power of ten 10^shift (a unit that is its own base).
     Quantity {
         magnitude: Magnitude,
         unit: Unit,
         scale: Decimal,
+        shift: Option<i32>,
     },
     /// A rate, in percent or per mille.
     Rate { per_mille: bool },
@@ -52,6 +54,8 @@ impl Stated {
         let scale = shift10(factor.numerator(), q.magnitude().exponent())
             .and_then(|n| n.checked_div(factor.denominator()))
             .unwrap_or(Decimal::ONE);
+        let own_base = factor.numerator() == Decimal::ONE && factor.denominator() == Decimal::ONE;
+        let shift = own_base.then(|| q.magnitude().exponent());
         let fixed = match q.precision() {
             Precision::Rounded { .. } => None,
             _ => q.interval().checked_div(&Interval::point(scale)).ok(),
@@ -64,6 +68,7 @@ impl Stated {
                 magnitude: q.magnitude(),
                 unit: q.unit(),
                 scale,
+                shift,
             },
             fixed,
         }
@@ -131,7 +136,36 @@ impl Stated {
 
     /// `value` written as the stated figure is, at its places, rounded by `mode`.
     pub(crate) fn format(&self, value: Decimal, mode: RoundingMode) -> String {
-        let rounding = Rounding::new(self.places).with_mode(mode);
+        self.pending(Point::Value(value), mode).text()
+    }
+
+    /// `value`, to be written as the stated figure is.
+    pub(crate) fn pending(&self, value: Point, mode: RoundingMode) -> Pending {
+        Pending {
+            value,
+            places: self.places,
+            form: self.form,
+            mode,
+        }
+    }
+}
+
+/// A value to be written as a stated figure is, when it is asked for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pending {
+    value: Point,
+    places: u32,
+    form: Form,
+    mode: RoundingMode,
+}
+
+impl Pending {
+    /// The value at the stated figure's places, rounded by the mode, in its form.
+    pub(crate) fn text(self) -> String {
+        let Some(value) = self.value.value() else {
+            return String::new();
+        };
+        let rounding = Rounding::new(self.places).with_mode(self.mode);
         let v = rounding.apply(value);
         match self.form {
             Form::Quantity {
@@ -156,6 +190,86 @@ fn fixed_of(precision: Precision, interval: Interval, per_mille: bool) -> Option
     }
 }
 
+/// The figure the operands as written give: a value, or a quotient divided only when its value is
+/// asked for (most findings stand, and their figure is never shown).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Point {
+    /// The operands give no figure (an inequality).
+    None,
+    Value(Decimal),
+    /// `num × times / den`.
+    Quotient {
+        num: Decimal,
+        times: Decimal,
+        den: Decimal,
+    },
+}
+
+impl Point {
+    /// `num × times / den`; none for a missing numerator or a zero denominator.
+    pub(crate) fn quotient(num: Option<Decimal>, times: Decimal, den: Decimal) -> Point {
+        match num {
+            Some(num) if !den.is_zero() => Point::Quotient { num, times, den },
+            _ => Point::None,
+        }
+    }
+
+    /// A value, if there is one.
+    pub(crate) fn of(value: Option<Decimal>) -> Point {
+        value.map_or(Point::None, Point::Value)
+    }
+
+    /// The value, to 28 digits.
+    pub(crate) fn value(self) -> Option<Decimal> {
+        match self {
+            Point::None => None,
+            Point::Value(v) => Some(v),
+            Point::Quotient { num, times, den } => {
+                let n = exact_mul(num, times).or_else(|| num.checked_mul(times))?;
+                n.checked_div(den)
+            }
+        }
+    }
+
+    /// Whether the figure is exactly `v` (for a quotient, by `v × den = num × times`).
+    fn is(self, v: Decimal) -> bool {
+        if let Point::Quotient { num, times, den } = self {
+            if let (Some(l), Some(r)) = (exact_mul(v, den), exact_mul(num, times)) {
+                return l == r;
+            }
+        }
+        self.value() == Some(v)
+    }
+
+    /// The figure in base units (or percent), in the stated figure's measure.
+    pub(crate) fn in_measure(self, form: &Form) -> Point {
+        let (divide, multiply) = match *form {
+            Form::Quantity {
+                shift: Some(exp), ..
+            } => (shift10(Decimal::ONE, exp), None),
+            Form::Quantity { scale, .. } => (Some(scale), None),
+            Form::Rate { per_mille: true } => (None, Some(Decimal::TEN)),
+            _ => return self,
+        };
+        match self {
+            Point::None => Point::None,
+            Point::Quotient { num, times, den } => {
+                let den = divide.map_or(Some(den), |d| exact_mul(den, d));
+                let times = multiply.map_or(Some(times), |m| exact_mul(times, m));
+                match (den, times) {
+                    (Some(den), Some(times)) => Point::Quotient { num, times, den },
+                    _ => Point::of(self.value()).in_measure(form),
+                }
+            }
+            Point::Value(v) => Point::of(match (divide, multiply) {
+                (Some(d), _) => exact_div(v, d).or_else(|| v.checked_div(d)),
+                (_, Some(m)) => exact_mul(v, m).or_else(|| v.checked_mul(m)),
+                _ => Some(v),
+            }),
+        }
+    }
+}
+
 /// What a rule hands to the judgement.
 pub(crate) struct Case {
     pub(crate) rule: Rule,
@@ -164,7 +278,7 @@ pub(crate) struct Case {
     /// The range the operands allow, in the stated measure, or why there is none.
     pub(crate) range: Result<Interval, Reason>,
     /// The value the operands as written give, in the stated measure.
-    pub(crate) point: Option<Decimal>,
+    pub(crate) point: Point,
     /// The severity of an inconsistency (核实性 unless the rule makes it impossible).
     pub(crate) severity: Severity,
     /// Other bases the stated figure may have been computed on: (what, range).
@@ -178,7 +292,7 @@ impl Case {
             figures,
             stated,
             range: Err(Reason::MissingOperand),
-            point: None,
+            point: Point::None,
             severity: Severity::Verify,
             alternatives: Vec::new(),
         }
@@ -222,10 +336,17 @@ pub(crate) fn judge(case: Case, mode: RoundingMode) -> Finding {
     };
     let mut finding = Finding::new(rule, figures, stated.figure, Verdict::Consistent);
     finding.allowed = Some(range);
-    finding.expected = point.map(|p| stated.format(p, mode));
+    finding.expected = match point {
+        Point::None => None,
+        p => Some(stated.pending(p, mode)),
+    };
     finding.places = stated.places;
     let bounded = range.lower().is_some() && range.upper().is_some();
-    if bounded && point == Some(stated.value) && stated.fixed.is_none_or(|f| f.is_point()) {
+    if bounded
+        && stated.fixed.is_none_or(|f| f.is_point())
+        && range.contains(stated.value)
+        && point.is(stated.value)
+    {
         finding.verdict = Verdict::Exact;
     } else if range.intersects(&stated.acceptance(mode)) {
         finding.verdict = Verdict::Consistent;
@@ -247,7 +368,7 @@ pub(crate) fn judge(case: Case, mode: RoundingMode) -> Finding {
 fn hypothesis(
     stated: &Stated,
     range: &Interval,
-    point: Option<Decimal>,
+    point: Point,
     alternatives: &[(String, Interval)],
     mode: RoundingMode,
 ) -> Option<Hypothesis> {
@@ -283,7 +404,7 @@ fn hypothesis(
             }
         }
     }
-    let x = point?;
+    let x = point.value()?;
     let once = Rounding::new(stated.places).with_mode(mode);
     let twice = once.apply(Rounding::new(stated.places + 1).with_mode(mode).apply(x));
     (twice == stated.value && once.apply(x) != stated.value).then(|| Hypothesis::RoundedTwice {

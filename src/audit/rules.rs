@@ -4,10 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::finding::{Figure, Finding, Reason, Role, Rule, Severity, Value, Verdict};
-use super::judge::{Case, Form, Stated, judge, not_checkable};
+use super::judge::{Case, Form, Point, Stated, judge, not_checkable};
 use crate::indicator::growth::growth_of;
 use crate::indicator::ranges;
-use crate::value::rounding::{exact_div, shift10};
 use crate::{
     Error, Growth, Interval, Multiple, PercentPoints, Quantity, Rate, Result, RoundingMode,
     ScheduleGap, structure,
@@ -64,21 +63,19 @@ pub(crate) fn reason(e: &Error) -> Reason {
 fn in_measure(stated: &Stated, range: Result<Interval>) -> Result<Interval, Reason> {
     let range = range.map_err(|e| reason(&e))?;
     let converted = match stated.form {
+        // A shift where the ends have the digits for it, else a division (outward).
+        Form::Quantity {
+            shift: Some(exp),
+            scale,
+            ..
+        } => range
+            .shifted(-exp)
+            .or_else(|_| range.checked_div(&Interval::point(scale))),
         Form::Quantity { scale, .. } => range.checked_div(&Interval::point(scale)),
         Form::Rate { per_mille: true } => range.scaled(Decimal::TEN),
         _ => Ok(range),
     };
     converted.map_err(|e| reason(&e))
-}
-
-/// A value in base units (or percent), in the stated figure's measure.
-fn point_in_measure(stated: &Stated, value: Option<Decimal>) -> Option<Decimal> {
-    let v = value?;
-    match stated.form {
-        Form::Quantity { scale, .. } => exact_div(v, scale).or_else(|| v.checked_div(scale)),
-        Form::Rate { per_mille: true } => shift10(v, 1),
-        _ => Some(v),
-    }
 }
 
 impl Auditor {
@@ -118,12 +115,12 @@ impl Auditor {
         figures: Vec<Figure>,
         stated: Stated,
         range: Result<Interval>,
-        point: Option<Decimal>,
+        point: Point,
         severity: Severity,
     ) -> Finding {
         let mut case = Case::new(rule, figures, stated);
         case.range = in_measure(&case.stated, range);
-        case.point = point_in_measure(&case.stated, point);
+        case.point = point.in_measure(&case.stated.form);
         case.severity = severity;
         judge(case, self.mode)
     }
@@ -148,7 +145,7 @@ impl Auditor {
             parts.iter().map(|p| q(Role::Part, p)).collect(),
             Stated::quantity(total),
             ranges::sum(&intervals),
-            point,
+            Point::of(point),
             Severity::Verify,
         ))
     }
@@ -171,7 +168,7 @@ impl Auditor {
             parts.iter().map(|p| q(Role::Part, p)).collect(),
             Stated::quantity(whole),
             at_least,
-            None,
+            Point::None,
             Severity::Mandatory,
         ))
     }
@@ -198,7 +195,7 @@ impl Auditor {
             vec![q(Role::Minuend, a), q(Role::Subtrahend, b)],
             Stated::quantity(stated),
             a.interval().checked_sub(&b.interval()),
-            a.base_value().checked_sub(b.base_value()),
+            Point::of(a.base_value().checked_sub(b.base_value())),
             Severity::Verify,
         ))
     }
@@ -210,18 +207,17 @@ impl Auditor {
     /// [`crate::ErrorKind::UnitMismatch`].
     pub fn share(&self, part: &Quantity, total: &Quantity, stated: &Rate) -> Result<Finding> {
         part.same_dimension(total)?;
-        let point = exact_div(part.base_value() * Decimal::ONE_HUNDRED, total.base_value())
-            .or_else(|| {
-                part.base_value()
-                    .checked_mul(Decimal::ONE_HUNDRED)?
-                    .checked_div(total.base_value())
-            });
+        let point = Point::quotient(
+            Some(part.base_value()),
+            Decimal::ONE_HUNDRED,
+            total.base_value(),
+        );
         Ok(self.decide(
             Rule::Share,
             vec![q(Role::Part, part), q(Role::Total, total)],
             Stated::rate(stated),
             ranges::percent_of(&part.interval(), &total.interval()),
-            point.filter(|_| !total.is_zero()),
+            point,
             Severity::Verify,
         ))
     }
@@ -252,7 +248,7 @@ impl Auditor {
                     figures.clone(),
                     Stated::rate(st),
                     ranges::share_in(&intervals, i),
-                    s.shares().get(i).map(Rate::percent),
+                    Point::of(s.shares().get(i).map(Rate::percent)),
                     Severity::Verify,
                 )
             })
@@ -308,7 +304,7 @@ impl Auditor {
             stated.iter().map(|s| r(Role::Part, s)).collect(),
             Stated::rate(&hundred),
             ranges::sum(&intervals),
-            point,
+            Point::of(point),
             Severity::Verify,
         ))
     }
@@ -335,7 +331,11 @@ impl Auditor {
                 Reason::ZeroBase,
             ));
         }
-        let point = crate::completion(actual, &target).ok().map(|c| c.percent());
+        let point = Point::quotient(
+            Some(actual.base_value()),
+            Decimal::ONE_HUNDRED,
+            target.base_value(),
+        );
         Ok(self.decide(
             Rule::Completion,
             figures,
@@ -370,9 +370,10 @@ impl Auditor {
     ) -> Result<Finding> {
         current.same_dimension(previous)?;
         let figures = vec![q(Role::Current, current), q(Role::Previous, previous)];
-        let computed = growth_of(current.base_value(), previous.base_value())?;
+        let (cur, prev) = (current.base_value(), previous.base_value());
         let stated_figure = Figure::new(Role::Stated, Value::Growth(*stated));
         let Growth::Rate(rate) = stated else {
+            let computed = growth_of(cur, prev)?;
             // A state word: it is right or it is not.
             let exact = computed == *stated;
             let verdict = if exact {
@@ -382,29 +383,30 @@ impl Auditor {
             };
             let mut f = Finding::new(Rule::Growth, figures, stated_figure, verdict);
             f.severity = (!exact).then_some(Severity::Verify);
-            f.expected = Some(computed.to_string());
+            f.expect_text(computed.to_string());
             return Ok(f);
         };
-        let range = ranges::growth(&current.interval(), &previous.interval());
-        if previous.base_value() <= Decimal::ZERO
-            && previous
-                .interval()
-                .upper()
-                .is_some_and(|u| u <= Decimal::ZERO)
-        {
+        let (cur_range, prev_range) = (current.interval(), previous.interval());
+        if prev <= Decimal::ZERO && prev_range.upper().is_some_and(|u| u <= Decimal::ZERO) {
             // No rate on a base that is surely zero or below: the growth is a state.
+            let computed = growth_of(cur, prev)?;
             let mut f = Finding::new(Rule::Growth, figures, stated_figure, Verdict::Inconsistent);
             f.severity = Some(Severity::Verify);
-            f.expected = Some(computed.to_string());
+            f.expect_text(computed.to_string());
             return Ok(f);
         }
         let mut case = Case::new(Rule::Growth, figures, Stated::growth(stated, rate));
-        case.range = in_measure(&case.stated, range);
-        case.point = computed.rate().map(|g| g.percent());
+        case.range = in_measure(&case.stated, ranges::growth(&cur_range, &prev_range));
+        // (cur − prev) × 100 / prev, for a base above zero.
+        case.point = if prev > Decimal::ZERO {
+            Point::quotient(cur.checked_sub(prev), Decimal::ONE_HUNDRED, prev)
+        } else {
+            Point::None
+        };
         case.alternatives = bases
             .iter()
             .filter_map(|(what, base)| {
-                ranges::growth(&current.interval(), &base.interval())
+                ranges::growth(&cur_range, &base.interval())
                     .ok()
                     .map(|i| ((*what).to_string(), i))
             })
@@ -428,7 +430,7 @@ impl Auditor {
             vec![r(Role::Current, current), r(Role::Previous, previous)],
             Stated::points(stated),
             current.interval().checked_sub(&previous.interval()),
-            current.percent().checked_sub(previous.percent()),
+            Point::of(current.percent().checked_sub(previous.percent())),
             Severity::Verify,
         ))
     }
@@ -465,7 +467,11 @@ impl Auditor {
             figures,
             Stated::quantity(stated),
             ranges::ratio(&amount.interval(), &quantity.interval()),
-            amount.base_value().checked_div(quantity.base_value()),
+            Point::quotient(
+                Some(amount.base_value()),
+                Decimal::ONE,
+                quantity.base_value(),
+            ),
             Severity::Verify,
         ))
     }
@@ -483,12 +489,11 @@ impl Auditor {
         stated: &PercentPoints,
     ) -> Result<Finding> {
         same_dimension(previous_total, &[current, previous])?;
-        let point = current
-            .base_value()
-            .checked_sub(previous.base_value())
-            .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
-            .and_then(|d| d.checked_div(previous_total.base_value()))
-            .filter(|_| !previous_total.is_zero());
+        let point = Point::quotient(
+            current.base_value().checked_sub(previous.base_value()),
+            Decimal::ONE_HUNDRED,
+            previous_total.base_value(),
+        );
         Ok(self.decide(
             Rule::Pull,
             vec![
@@ -523,12 +528,13 @@ impl Auditor {
         let delta = current_total
             .base_value()
             .checked_sub(previous_total.base_value());
-        let point = current
-            .base_value()
-            .checked_sub(previous.base_value())
-            .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
-            .zip(delta)
-            .and_then(|(d, t)| (!t.is_zero()).then(|| d.checked_div(t)).flatten());
+        let point = delta.map_or(Point::None, |t| {
+            Point::quotient(
+                current.base_value().checked_sub(previous.base_value()),
+                Decimal::ONE_HUNDRED,
+                t,
+            )
+        });
         Ok(self.decide(
             Rule::ContributionShare,
             vec![
@@ -570,7 +576,7 @@ impl Auditor {
                 .collect(),
             Stated::rate(growth),
             ranges::sum(&intervals),
-            point,
+            Point::of(point),
             Severity::Verify,
         ))
     }
@@ -608,7 +614,7 @@ impl Auditor {
         );
         case.stated.figure = Figure::new(Role::Stated, Value::Gap(*stated));
         case.range = Ok(range);
-        case.point = Some(printed);
+        case.point = Point::Value(printed);
         Ok(judge(case, self.mode))
     }
 
@@ -625,7 +631,7 @@ impl Auditor {
             rates.iter().map(|x| r(Role::Item, x)).collect(),
             Stated::rate(stated),
             ranges::average_growth(&intervals),
-            Some(point),
+            Point::Value(point),
             Severity::Verify,
         ))
     }
@@ -648,7 +654,7 @@ impl Auditor {
             vec![q(Role::Current, last), q(Role::Previous, first)],
             Stated::rate(stated),
             ranges::cagr(&last.interval(), &first.interval(), years),
-            Some(point),
+            Point::Value(point),
             Severity::Verify,
         ))
     }
@@ -670,7 +676,7 @@ impl Auditor {
             vec![q(Role::Current, current), q(Role::Previous, base)],
             Stated::multiple(stated),
             ranges::ratio(&current.interval(), &base.interval()),
-            current.base_value().checked_div(base.base_value()),
+            Point::quotient(Some(current.base_value()), Decimal::ONE, base.base_value()),
             Severity::Verify,
         ))
     }
@@ -695,7 +701,7 @@ impl Auditor {
             Stated::count(total),
         );
         case.range = Ok(Interval::point(sum));
-        case.point = Some(sum);
+        case.point = Point::Value(sum);
         case.severity = Severity::Mandatory;
         Ok(judge(case, self.mode))
     }
@@ -731,7 +737,7 @@ impl Auditor {
         let hundred = Decimal::ONE_HUNDRED;
         let (done, due) = (Decimal::from(completed), Decimal::from(due));
         let range = Interval::point(done * hundred).checked_div(&Interval::point(due));
-        let point = exact_div(done * hundred, due).or_else(|| (done * hundred).checked_div(due));
+        let point = Point::quotient(Some(done), hundred, due);
         let mut f = self.decide(
             Rule::TaskCompletion,
             figures,
@@ -760,7 +766,7 @@ impl Auditor {
             vec![q(Role::Item, first)],
             Stated::quantity(again),
             Ok(first.interval()),
-            Some(first.base_value()),
+            Point::Value(first.base_value()),
             Severity::Verify,
         ))
     }
@@ -778,7 +784,7 @@ impl Auditor {
             vec![q(Role::Previous, earlier)],
             Stated::quantity(later),
             at_least,
-            None,
+            Point::None,
             Severity::Mandatory,
         ))
     }

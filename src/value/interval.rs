@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::rounding::{MAX_SCALE, RoundingMode, exact_div, exact_mul};
+use super::rounding::{MAX_SCALE, RoundingMode, exact_mul, is_exact_quotient, shift10};
 use crate::{Error, Result};
 
 /// One end of an interval: a value, and whether it belongs to the interval.
@@ -93,11 +93,20 @@ fn mul_bounds(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal)> {
     Some((r.checked_sub(ulp(r))?, r.checked_add(ulp(r))?))
 }
 
+/// A mantissa with no room for another digit: 2⁹⁶ / 10.
+const FULL_MANTISSA: u128 = (1 << 96) / 10;
+
 fn div_bounds(a: Decimal, b: Decimal) -> Option<(Decimal, Decimal)> {
-    if let Some(r) = exact_div(a, b) {
-        return Some((r, r));
+    if b.is_zero() {
+        return None;
     }
     let r = a.checked_div(b)?;
+    // A quotient carried to all the digits a decimal holds is taken as rounded without testing:
+    // at worst an exact one is widened by a unit of its last digit, which still encloses it.
+    let full = r.scale() == MAX_SCALE || r.mantissa().unsigned_abs() >= FULL_MANTISSA;
+    if !full && is_exact_quotient(a, b, r) {
+        return Some((r, r));
+    }
     // A quotient carried to 28 digits is within half a unit of its last digit of the true one.
     let unit = if r.scale() < MAX_SCALE {
         ulp(r)
@@ -298,12 +307,24 @@ impl Interval {
         let places = places.min(MAX_SCALE - 1);
         let half = Decimal::new(5, places + 1);
         let unit = Decimal::new(1, places);
+        // v ± half a unit, built from the mantissa when v is written at `places` (nearly always):
+        // no decimal addition, which rescales.
+        let halves = || {
+            if value.scale() != places {
+                return None;
+            }
+            let m = value.mantissa().checked_mul(10)?;
+            let lo = Decimal::try_from_i128_with_scale(m - 5, places + 1).ok()?;
+            let hi = Decimal::try_from_i128_with_scale(m + 5, places + 1).ok()?;
+            Some((lo, hi))
+        };
+        let (v_lo, v_hi) = halves().unwrap_or_else(|| (value - half, value + half));
         let sign = value.cmp(&Decimal::ZERO);
         let end = |value: Decimal, closed: bool| Some(End { value, closed });
         // The ends never overflow for a value a figure holds: they differ from it by less than 1.
         let (lo, hi) = match mode {
             RoundingMode::HalfAwayFromZero => {
-                let (l, h) = (value - half, value + half);
+                let (l, h) = (v_lo, v_hi);
                 match sign {
                     Ordering::Greater => (end(l, true), end(h, false)),
                     Ordering::Less => (end(l, false), end(h, true)),
@@ -315,7 +336,7 @@ impl Interval {
                     / 10u128.pow(value.scale().saturating_sub(places)))
                     % 2
                     == 0;
-                (end(value - half, last_even), end(value + half, last_even))
+                (end(v_lo, last_even), end(v_hi, last_even))
             }
             RoundingMode::Truncate => match sign {
                 Ordering::Greater => (end(value, true), end(value + unit, false)),
@@ -573,6 +594,24 @@ impl Interval {
     /// ```
     pub fn checked_mul(&self, other: &Interval) -> Result<Interval> {
         let overflow = || Error::overflow("the end of an interval");
+        if let Some(k) = other.as_point() {
+            return self.times(k).ok_or_else(overflow);
+        }
+        if let Some(k) = self.as_point() {
+            return other.times(k).ok_or_else(overflow);
+        }
+        if let (Some(a), Some(b)) = (self.positive_ends(), other.positive_ends()) {
+            // Both above zero: the least product is of the lower ends, the greatest of the upper.
+            return Interval::from_corners(
+                mul_bounds(a.0.value, b.0.value),
+                a.0,
+                b.0,
+                mul_bounds(a.1.value, b.1.value),
+                a.1,
+                b.1,
+            )
+            .ok_or_else(overflow);
+        }
         let ends = |i: &Interval| {
             [
                 i.lo.map_or((Ext::NegInf, false), |e| (Ext::Fin(e.value), e.closed)),
@@ -628,6 +667,21 @@ impl Interval {
             return Err(Error::zero_base("the divisor's interval"));
         }
         let overflow = || Error::overflow("the end of an interval");
+        if let Some(k) = other.as_point() {
+            return self.over(k).ok_or_else(overflow);
+        }
+        if let (Some(a), Some(b)) = (self.positive_ends(), other.positive_ends()) {
+            // Both above zero: from the least over the greatest to the greatest over the least.
+            return Interval::from_corners(
+                div_bounds(a.0.value, b.1.value),
+                a.0,
+                b.1,
+                div_bounds(a.1.value, b.0.value),
+                a.1,
+                b.0,
+            )
+            .ok_or_else(overflow);
+        }
         // 1 / [a, b] = [1/b, 1/a] on either side of zero; 1/∞ is an open zero.
         let inverse = |e: Option<End>, lower: bool| -> Result<End> {
             match e {
@@ -666,6 +720,108 @@ impl Interval {
             lo: lo.map(end),
             hi: hi.map(end),
         }
+    }
+
+    /// Both ends, when the interval is bounded and its lower end above zero.
+    fn positive_ends(&self) -> Option<(End, End)> {
+        match (self.lo, self.hi) {
+            (Some(l), Some(h)) if l.value > Decimal::ZERO => Some((l, h)),
+            _ => None,
+        }
+    }
+
+    /// An interval from its two corners, each the (at most, at least) bounds of the operation on
+    /// two ends: the lower end from the first, the upper from the second. An end is attained when
+    /// both operand ends are, or it was rounded outward.
+    fn from_corners(
+        lo: Option<(Decimal, Decimal)>,
+        lo_a: End,
+        lo_b: End,
+        hi: Option<(Decimal, Decimal)>,
+        hi_a: End,
+        hi_b: End,
+    ) -> Option<Interval> {
+        let (lo_down, lo_up) = lo?;
+        let (hi_down, hi_up) = hi?;
+        Some(Interval {
+            lo: Some(End {
+                value: lo_down,
+                closed: (lo_a.closed && lo_b.closed) || lo_down != lo_up,
+            }),
+            hi: Some(End {
+                value: hi_up,
+                closed: (hi_a.closed && hi_b.closed) || hi_down != hi_up,
+            }),
+        })
+    }
+
+    /// The one value of a closed point interval.
+    fn as_point(&self) -> Option<Decimal> {
+        match (self.lo, self.hi) {
+            (Some(l), Some(h)) if l.value == h.value && l.closed && h.closed => Some(l.value),
+            _ => None,
+        }
+    }
+
+    /// Each end by `op` of an exact `k` (a product or quotient with its (at most, at least)
+    /// bounds), the ends swapped for a negative `k`; a zero `k` is the point zero.
+    fn end_by(
+        &self,
+        k: Decimal,
+        op: fn(Decimal, Decimal) -> Option<(Decimal, Decimal)>,
+    ) -> Option<Interval> {
+        if k.is_zero() {
+            return Some(Interval::point(Decimal::ZERO));
+        }
+        let flip = k.is_sign_negative();
+        // (value, closed) of an end moved; a rounded end is moved outward and closed.
+        let moved = |e: Option<End>, lower: bool| -> Option<Option<End>> {
+            let Some(e) = e else { return Some(None) };
+            let (down, up) = op(e.value, k)?;
+            Some(Some(End {
+                value: if lower { down } else { up },
+                closed: e.closed || down != up,
+            }))
+        };
+        let (lo, hi) = if flip {
+            (moved(self.hi, true)?, moved(self.lo, false)?)
+        } else {
+            (moved(self.lo, true)?, moved(self.hi, false)?)
+        };
+        Some(Interval { lo, hi })
+    }
+
+    /// `self × 10^exp`, exactly.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Overflow`] when an end does not fit a decimal.
+    pub(crate) fn shifted(&self, exp: i32) -> Result<Interval> {
+        let shift = |e: Option<End>| -> Result<Option<End>> {
+            e.map(|e| {
+                shift10(e.value, exp)
+                    .map(|value| End {
+                        value,
+                        closed: e.closed,
+                    })
+                    .ok_or_else(|| Error::overflow("the end of an interval"))
+            })
+            .transpose()
+        };
+        Ok(Interval {
+            lo: shift(self.lo)?,
+            hi: shift(self.hi)?,
+        })
+    }
+
+    /// `self × k` for an exact `k`.
+    fn times(&self, k: Decimal) -> Option<Interval> {
+        self.end_by(k, mul_bounds)
+    }
+
+    /// `self ÷ k` for an exact, non-zero `k`.
+    fn over(&self, k: Decimal) -> Option<Interval> {
+        self.end_by(k, div_bounds)
     }
 
     /// The smallest interval holding both.

@@ -235,17 +235,33 @@ pub(crate) fn exact_div(a: Decimal, b: Decimal) -> Option<Decimal> {
         return None;
     }
     let quotient = a.checked_div(b)?;
+    is_exact_quotient(a, b, quotient).then_some(quotient)
+}
+
+/// Whether `quotient`, the decimal division of `a` by a non-zero `b`, is exactly `a / b`.
+pub(crate) fn is_exact_quotient(a: Decimal, b: Decimal, quotient: Decimal) -> bool {
     if a.is_zero() {
-        return Some(quotient);
+        return true;
+    }
+    // Exact iff quotient × b is a: decided in exact integer arithmetic where the product of the
+    // mantissas fits (nearly always), otherwise on the fraction.
+    if let Some(equal) = product_is(quotient, b, a) {
+        return equal;
     }
     // a / b = (ma × 10^sb) / (mb × 10^sa).
     let mut num = a.mantissa().unsigned_abs();
     let mut den = b.mantissa().unsigned_abs();
     for _ in 0..b.scale() {
-        num = num.checked_mul(10)?;
+        let Some(n) = num.checked_mul(10) else {
+            return false;
+        };
+        num = n;
     }
     for _ in 0..a.scale() {
-        den = den.checked_mul(10)?;
+        let Some(d) = den.checked_mul(10) else {
+            return false;
+        };
+        den = d;
     }
     let g = gcd(num, den);
     den /= g;
@@ -259,7 +275,21 @@ pub(crate) fn exact_div(a: Decimal, b: Decimal) -> Option<Decimal> {
         fives += 1;
     }
     // The exact quotient has max(twos, fives) decimals; Decimal found it unless it rounded.
-    (den == 1 && quotient.normalize().scale() == twos.max(fives)).then_some(quotient)
+    den == 1 && quotient.normalize().scale() == twos.max(fives)
+}
+
+/// Whether `x × y == a` exactly, when the product of the mantissas fits an i128.
+fn product_is(x: Decimal, y: Decimal, a: Decimal) -> Option<bool> {
+    let p = x.mantissa().checked_mul(y.mantissa())?;
+    let (sp, sa) = (x.scale() + y.scale(), a.scale());
+    // Compare p / 10^sp with m / 10^sa on the larger scale; a side that overflows an i128 is
+    // larger in magnitude than the other, which fits.
+    let widen = |m: i128, by: u32| 10i128.checked_pow(by).and_then(|f| m.checked_mul(f));
+    Some(if sp >= sa {
+        widen(a.mantissa(), sp - sa) == Some(p)
+    } else {
+        widen(p, sa - sp) == Some(a.mantissa())
+    })
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {
