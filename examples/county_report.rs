@@ -1,8 +1,9 @@
 //! The main job: read a county's indicators from a CSV export and print the report tables a work
 //! report needs — level, last year's level, 同比增长 (published, or recomputed and marked),
 //! 完成率 against the annual target, the gap to 序时进度 — the 三次产业结构, the township roll-up
-//! checked against the county's own figures, 当月 figures derived from 累计, and — for the bundled
-//! sample — the summary of its reform-task ledger.
+//! checked against the county's own figures, 当月 figures derived from 累计, the 审核报告 that checks
+//! every figure against the others (勾稽关系), and — for the bundled sample — the summary of its
+//! reform-task ledger.
 //!
 //! ```text
 //! cargo run --example county_report              # the bundled sample county, examples/data/county.csv
@@ -176,6 +177,9 @@ fn main() -> ExitCode {
         println!();
         print_months(&table, county, "固定资产投资", year);
     }
+    // 数据审核: every relation the table's figures allow, with the rounding they are written with.
+    println!();
+    print!("{}", table.audit());
     // The reform ledger that goes with the bundled county (ledger_report prints it in full).
     if std::env::args().nth(1).is_none() {
         match Ledger::read_csv(LEDGER) {

@@ -33,6 +33,7 @@ fn county_report_runs_on_the_sample() {
         "城镇居民人均可支配收入  与全县一致（37063元）",
         "固定资产投资当月值（累计相减，1—2月合并发布）: 3月4255万元",
         "改革台账：明确8大领域共计44项改革事项(其中4项延期)，40项全部完成，完成率100%，出台制度性成果33项。",
+        "审核报告\n共审核101项勾稽关系，未发现不一致。\n无法核对13项：增速按可比价格计算，总量为现价4项；增速按可比口径计算9项。\n精确相符16项，在修约范围内相符72项。",
     ] {
         assert!(
             stdout.contains(expected),
@@ -68,6 +69,26 @@ fn county_report_reports_bad_rows_by_line() {
     assert!(
         stdout.contains("社会消费品零售总额  12.5亿元  11亿元    增长13.6%（推算）"),
         "good rows kept: {stdout}"
+    );
+}
+
+#[test]
+fn county_report_audits_the_figures() {
+    let dir = std::env::temp_dir().join(format!("tongji-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tourists.csv");
+    std::fs::write(
+        &file,
+        "地区,指标,时期,数值,同比增长\n示例县,接待游客,2023年,74.2万人次,-2.3\n示例县,接待游客,2022年,66.36万人次,\n",
+    )
+    .unwrap();
+    let out = run("county_report", &[file.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(
+        stdout.contains("共审核1项勾稽关系，发现1处不一致：\n1. 【核实性】示例县 接待游客 2023年：下降2.3%与74.2万人次、66.36万人次不符，应为增长11.8%"),
+        "{stdout}"
     );
 }
 
