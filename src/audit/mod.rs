@@ -100,9 +100,17 @@ mod judge;
 mod report;
 pub(crate) mod rules;
 
+// Aliases stand on the `pub use` of items defined in private modules (see lib.rs).
 pub use crate::table::audit::AuditOptions;
-pub use finding::{Figure, Finding, Hypothesis, Reason, Role, Rule, Severity, Verdict};
+#[doc(alias = "强制性")]
+#[doc(alias = "核实性")]
+pub use finding::Severity;
+#[doc(alias = "审核结果")]
+pub use finding::Verdict;
+pub use finding::{Figure, Finding, Hypothesis, Reason, Role, Rule};
+#[doc(alias = "审核报告")]
 pub use report::AuditReport;
+#[doc(alias = "审核")]
 pub use rules::Auditor;
 
 use crate::{Growth, Multiple, PercentPoints, Quantity, Rate, Result, ScheduleGap};
@@ -127,6 +135,8 @@ use crate::{Growth, Multiple, PercentPoints, Quantity, Rate, Result, ScheduleGap
 /// assert_eq!((f.verdict(), f.expected_text()), (Verdict::Inconsistent, "78.80亿元"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "总量")]
+#[doc(alias = "合计")]
 pub fn sum(parts: &[Quantity], total: &Quantity) -> Result<Finding> {
     Auditor::new().sum(parts, total)
 }
@@ -150,6 +160,7 @@ pub fn sum(parts: &[Quantity], total: &Quantity) -> Result<Finding> {
 /// assert_eq!(audit::part_of(&[q("8.26亿元")?], &q("8.2亿元")?)?.verdict(), Verdict::ConsistentIfTruncated);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "其中")]
 pub fn part_of(parts: &[Quantity], whole: &Quantity) -> Result<Finding> {
     Auditor::new().part_of(parts, whole)
 }
@@ -171,6 +182,8 @@ pub fn part_of(parts: &[Quantity], whole: &Quantity) -> Result<Finding> {
 /// assert_eq!((f.verdict(), f.expected_text()), (Verdict::Consistent, "0.17亿元"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "剩余")]
+#[doc(alias = "差额")]
 pub fn difference(a: &Quantity, b: &Quantity, stated: &Quantity) -> Result<Finding> {
     Auditor::new().difference(a, b, stated)
 }
@@ -191,6 +204,8 @@ pub fn difference(a: &Quantity, b: &Quantity, stated: &Quantity) -> Result<Findi
 /// assert_eq!(f.verdict(), Verdict::Consistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "占比")]
+#[doc(alias = "比重")]
 pub fn share(part: &Quantity, total: &Quantity, stated: &Rate) -> Result<Finding> {
     Auditor::new().share(part, total, stated)
 }
@@ -218,6 +233,7 @@ pub fn share(part: &Quantity, total: &Quantity, stated: &Rate) -> Result<Finding
 /// assert_eq!(forced[0].verdict(), Verdict::Consistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "结构")]
 pub fn structure(parts: &[Quantity], stated: &[Rate]) -> Result<Vec<Finding>> {
     Auditor::new().structure(parts, stated)
 }
@@ -240,6 +256,7 @@ pub fn structure(parts: &[Quantity], stated: &[Rate]) -> Result<Vec<Finding>> {
 /// assert_eq!(audit::shares_sum(&[r("7.1%")?, r("38.3%")?, r("54.9%")?])?.verdict(), Verdict::Inconsistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "结构合计")]
 pub fn shares_sum(stated: &[Rate]) -> Result<Finding> {
     Auditor::new().shares_sum(stated)
 }
@@ -262,6 +279,7 @@ pub fn shares_sum(stated: &[Rate]) -> Result<Finding> {
 /// assert_eq!(f.expected_text(), "107.20%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "完成率")]
 pub fn completion(actual: &Quantity, target: &Quantity, stated: &Rate) -> Result<Finding> {
     Auditor::new().completion(actual, target, stated)
 }
@@ -283,6 +301,8 @@ pub fn completion(actual: &Quantity, target: &Quantity, stated: &Rate) -> Result
 /// assert_eq!(audit::growth(&q("5万元")?, &q("0万元")?, &"新增".parse()?)?.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "同比增长")]
+#[doc(alias = "增速")]
 pub fn growth(current: &Quantity, previous: &Quantity, stated: &Growth) -> Result<Finding> {
     Auditor::new().growth(current, previous, stated)
 }
@@ -303,6 +323,7 @@ pub fn growth(current: &Quantity, previous: &Quantity, stated: &Growth) -> Resul
 /// assert_eq!(f.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "个百分点")]
 pub fn points(current: &Rate, previous: &Rate, stated: &PercentPoints) -> Result<Finding> {
     Auditor::new().points(current, previous, stated)
 }
@@ -326,6 +347,10 @@ pub fn points(current: &Rate, previous: &Rate, stated: &PercentPoints) -> Result
 /// assert_eq!(audit::per_unit(&q("3554.85万元")?, &q("101.2万公斤")?, &q("35.13元/公斤")?)?.verdict(), Verdict::Consistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "均价")]
+#[doc(alias = "亩产")]
+#[doc(alias = "人均")]
+#[doc(alias = "户均")]
 pub fn per_unit(amount: &Quantity, quantity: &Quantity, stated: &Quantity) -> Result<Finding> {
     Auditor::new().per_unit(amount, quantity, stated)
 }
@@ -345,6 +370,7 @@ pub fn per_unit(amount: &Quantity, quantity: &Quantity, stated: &Quantity) -> Re
 /// assert_eq!(f.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "拉动")]
 pub fn pull(
     current: &Quantity,
     previous: &Quantity,
@@ -369,6 +395,7 @@ pub fn pull(
 /// assert_eq!(f.verdict(), Verdict::Consistent); // 3.7 / 6
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "贡献率")]
 pub fn contribution_share(
     current: &Quantity,
     previous: &Quantity,
@@ -396,6 +423,7 @@ pub fn contribution_share(
 /// assert_eq!(f.verdict(), Verdict::Consistent); // 5.3 against 5.2: within three roundings
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "拉动合计")]
 pub fn pulls_sum(pulls: &[PercentPoints], growth: &Rate) -> Result<Finding> {
     Auditor::new().pulls_sum(pulls, growth)
 }
@@ -414,6 +442,7 @@ pub fn pulls_sum(pulls: &[PercentPoints], growth: &Rate) -> Result<Finding> {
 /// assert_eq!(audit::contribution_shares_sum(&[r("82.5%")?, r("28.9%")?, r("-11.4%")?])?.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "贡献率合计")]
 pub fn contribution_shares_sum(shares: &[Rate]) -> Result<Finding> {
     Auditor::new().contribution_shares_sum(shares)
 }
@@ -435,6 +464,7 @@ pub fn contribution_shares_sum(shares: &[Rate]) -> Result<Finding> {
 /// assert_eq!(f.verdict(), Verdict::Exact); // 105.9 − 83.3
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "序时进度")]
 pub fn schedule_gap(completion: &Rate, elapsed: &Rate, stated: &ScheduleGap) -> Result<Finding> {
     Auditor::new().schedule_gap(completion, elapsed, stated)
 }
@@ -455,6 +485,7 @@ pub fn schedule_gap(completion: &Rate, elapsed: &Rate, stated: &ScheduleGap) -> 
 /// assert_eq!(f.verdict(), Verdict::Consistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "两年平均")]
 pub fn average_growth(rates: &[Rate], stated: &Rate) -> Result<Finding> {
     Auditor::new().average_growth(rates, stated)
 }
@@ -474,6 +505,7 @@ pub fn average_growth(rates: &[Rate], stated: &Rate) -> Result<Finding> {
 /// assert_eq!(f.verdict(), Verdict::Consistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "年均增长")]
 pub fn cagr(last: &Quantity, first: &Quantity, years: u32, stated: &Rate) -> Result<Finding> {
     Auditor::new().cagr(last, first, years, stated)
 }
@@ -492,6 +524,7 @@ pub fn cagr(last: &Quantity, first: &Quantity, years: u32, stated: &Rate) -> Res
 /// assert_eq!(audit::multiple(&q("27.9亿元")?, &q("10亿元")?, &"2.79倍".parse()?)?.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "倍数")]
 pub fn multiple(current: &Quantity, base: &Quantity, stated: &Multiple) -> Result<Finding> {
     Auditor::new().multiple(current, base, stated)
 }
@@ -511,6 +544,7 @@ pub fn multiple(current: &Quantity, base: &Quantity, stated: &Multiple) -> Resul
 /// assert_eq!(audit::task_counts(44, &[41, 4])?.severity(), Some(Severity::Mandatory));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "改革任务")]
 pub fn task_counts(total: u32, counts: &[u32]) -> Result<Finding> {
     Auditor::new().task_counts(total, counts)
 }
@@ -532,6 +566,7 @@ pub fn task_counts(total: u32, counts: &[u32]) -> Result<Finding> {
 /// assert_eq!((f.verdict(), f.severity()), (Verdict::Inconsistent, Some(Severity::Mandatory)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "任务完成率")]
 pub fn task_completion(
     completed: u32,
     total: u32,
@@ -557,6 +592,7 @@ pub fn task_completion(
 /// assert_eq!(audit::stated_twice(&q("47149万元")?, &q("4.8亿元")?)?.verdict(), Verdict::Inconsistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "前后数据")]
 pub fn stated_twice(first: &Quantity, again: &Quantity) -> Result<Finding> {
     Auditor::new().stated_twice(first, again)
 }
@@ -577,6 +613,7 @@ pub fn stated_twice(first: &Quantity, again: &Quantity) -> Result<Finding> {
 /// assert_eq!(audit::cumulative(&q("42846万元")?, &q("4.1亿元")?)?.verdict(), Verdict::Inconsistent);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "累计")]
 pub fn cumulative(earlier: &Quantity, later: &Quantity) -> Result<Finding> {
     Auditor::new().cumulative(earlier, later)
 }
@@ -596,6 +633,7 @@ pub fn cumulative(earlier: &Quantity, later: &Quantity) -> Result<Finding> {
 /// assert_eq!(audit::monthly(&q("13175万元")?, &q("8920万元")?, &q("4255万元")?)?.verdict(), Verdict::Exact);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[doc(alias = "当月")]
 pub fn monthly(cumulative: &Quantity, previous: &Quantity, stated: &Quantity) -> Result<Finding> {
     Auditor::new().monthly(cumulative, previous, stated)
 }
