@@ -31,32 +31,7 @@ pub struct Multiple {
     written: bool,
 }
 
-impl PartialEq for Multiple {
-    /// Equal in value, however written.
-    fn eq(&self, other: &Multiple) -> bool {
-        self.value == other.value
-    }
-}
-
-impl Eq for Multiple {}
-
-impl std::hash::Hash for Multiple {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value.normalize().hash(state);
-    }
-}
-
-impl PartialOrd for Multiple {
-    fn partial_cmp(&self, other: &Multiple) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Multiple {
-    fn cmp(&self, other: &Multiple) -> std::cmp::Ordering {
-        self.value.cmp(&other.value)
-    }
-}
+super::by_value!(Multiple, value);
 
 impl Multiple {
     /// A computed multiple of `value` 倍, displayed at 2 places.

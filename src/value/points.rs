@@ -36,32 +36,7 @@ pub struct PercentPoints {
     written: bool,
 }
 
-impl PartialEq for PercentPoints {
-    /// Equal in value, however written.
-    fn eq(&self, other: &PercentPoints) -> bool {
-        self.value == other.value
-    }
-}
-
-impl Eq for PercentPoints {}
-
-impl std::hash::Hash for PercentPoints {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value.normalize().hash(state);
-    }
-}
-
-impl PartialOrd for PercentPoints {
-    fn partial_cmp(&self, other: &PercentPoints) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for PercentPoints {
-    fn cmp(&self, other: &PercentPoints) -> std::cmp::Ordering {
-        self.value.cmp(&other.value)
-    }
-}
+super::by_value!(PercentPoints, value);
 
 impl PercentPoints {
     /// A computed difference of `value` percentage points.

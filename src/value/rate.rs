@@ -1,8 +1,6 @@
 //! `Rate`: a percentage (or per mille) such as 105.9% or 3.5‰.
 
-use std::cmp::Ordering;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -340,31 +338,7 @@ impl Rate {
     }
 }
 
-impl PartialEq for Rate {
-    fn eq(&self, other: &Rate) -> bool {
-        self.percent == other.percent
-    }
-}
-
-impl Eq for Rate {}
-
-impl Hash for Rate {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.percent.normalize().hash(state);
-    }
-}
-
-impl PartialOrd for Rate {
-    fn partial_cmp(&self, other: &Rate) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Rate {
-    fn cmp(&self, other: &Rate) -> Ordering {
-        self.percent.cmp(&other.percent)
-    }
-}
+super::by_value!(Rate, percent);
 
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
