@@ -78,6 +78,22 @@ pub(crate) enum Field {
     Key,
 }
 
+/// Reorders `rows` in place so that row `i` is the old row `from[i]`, following each cycle of the
+/// permutation once: every row moves once.
+fn permute<T>(rows: &mut [T], mut from: Vec<usize>) {
+    for start in 0..rows.len() {
+        // `from[i] == i` marks a place already filled.
+        let mut i = start;
+        while from[i] != start && from[i] != i {
+            let j = from[i];
+            rows.swap(i, j);
+            from[i] = i;
+            i = j;
+        }
+        from[i] = i;
+    }
+}
+
 impl Table {
     /// An empty table with the built-in catalog.
     ///
@@ -399,9 +415,20 @@ impl Table {
     /// Sorts the rows a reader pushed and removes later duplicates, returning an error for each,
     /// located at its line.
     pub(crate) fn finish_loading(&mut self) -> Vec<(Field, Error)> {
-        // In place, without a second buffer: of two equal keys the earlier line sorts first and
-        // is kept (lines are unique within a file).
-        self.rows.sort_unstable_by_key(|r| (r.key(), r.line));
+        // Of two equal keys the earlier line sorts first and is kept (lines are unique within a
+        // file). The keys are sorted, small, and the rows moved once into their places: sorting
+        // the rows themselves moved each (a quantity and a rate with their intervals) many times.
+        let mut order: Vec<((u32, u32, Period), u32, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key(), r.line, i))
+            .collect();
+        order.sort_unstable();
+        permute(
+            &mut self.rows,
+            order.into_iter().map(|(_, _, i)| i).collect(),
+        );
         let mut duplicates = Vec::new();
         self.rows.dedup_by(|later, kept| {
             let same = later.key() == kept.key();
@@ -693,6 +720,21 @@ impl<'a> Parsed<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn permute_moves_each_row_to_its_place() {
+        for from in [
+            vec![2, 0, 1],
+            vec![0, 1, 2],
+            vec![1, 0, 3, 2],
+            vec![3, 2, 1, 0, 4],
+        ] {
+            let mut rows: Vec<usize> = (0..from.len()).map(|i| i * 10).collect();
+            permute(&mut rows, from.clone());
+            let expected: Vec<usize> = from.iter().map(|i| i * 10).collect();
+            assert_eq!(rows, expected, "{from:?}");
+        }
+    }
     use crate::ErrorKind;
 
     fn obs(region: &str, ind: &str, period: &str, value: &str) -> Observation {
