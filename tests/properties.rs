@@ -437,6 +437,9 @@ mod no_panic {
                 if let Ok((t, _)) = Table::read_csv(input) {
                     let mut out = Vec::new();
                     prop_assert!(t.write_csv(&mut out, &tongji::WriteOptions::new()).is_ok());
+                    let report = t.audit();
+                    let _ = report.to_string();
+                    prop_assert!(serde_json::to_string(&report).is_ok());
                 }
                 let _ = Ledger::read_csv(input);
                 let _ = Rectification::read_csv(input);
@@ -462,6 +465,33 @@ mod no_panic {
                 let _ = a.to_magnitude(m.parse().unwrap());
             }
             let _ = a.rounded(Rounding::new(2)).map(|q| q.to_string());
+        }
+
+        #[test]
+        fn audit_of_extreme_figures_never_panics(a in extreme(), b in extreme(), c in extreme(), places in 0u32..=28) {
+            use tongji::audit;
+            // Written figures (rounded at their last digit), as a report prints them.
+            let written = |q: &Quantity| format!("{}{}", q.value(), q.magnitude().as_str()).parse::<Quantity>()
+                .ok().and_then(|w| format!("{w}元").parse::<Quantity>().ok());
+            let (a, b, c) = (written(&a).unwrap_or(a), written(&b).unwrap_or(b), written(&c).unwrap_or(c));
+            let rate = format!("{}%", c.value().round_dp_with_strategy(places.min(10), rust_decimal::RoundingStrategy::MidpointAwayFromZero)).parse::<Rate>().unwrap_or_else(|_| "1%".parse().unwrap());
+            let show = |f: tongji::Result<audit::Finding>| f.map(|f| (f.to_string(), f.expected_text().to_string()));
+            let _ = show(audit::sum(&[a, b], &c));
+            let _ = show(audit::part_of(&[a, b], &c));
+            let _ = show(audit::difference(&a, &b, &c));
+            let _ = show(audit::share(&a, &b, &rate));
+            let _ = show(audit::completion(&a, &b, &rate));
+            let _ = show(audit::growth(&a, &b, &Growth::from(rate)));
+            let _ = show(audit::per_unit(&a, &b, &c));
+            let _ = show(audit::multiple(&a, &b, &"2.5倍".parse().unwrap()));
+            let _ = show(audit::pull(&a, &b, &c, &"1.5个百分点".parse().unwrap()));
+            let _ = show(audit::contribution_share(&a, &b, &c, &a, &rate));
+            let _ = show(audit::cagr(&a, &b, 5, &rate));
+            let _ = show(audit::stated_twice(&a, &b));
+            let _ = show(audit::cumulative(&a, &b));
+            let _ = audit::structure(&[a, b, c], &[rate, rate, rate]).map(|v| v.iter().map(ToString::to_string).count());
+            let _ = show(audit::average_growth(&[rate, rate], &rate));
+            let _ = show(audit::points(&rate, &rate, &"0.5个百分点".parse().unwrap()));
         }
     }
 }
