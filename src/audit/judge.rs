@@ -14,12 +14,13 @@ use crate::{
 /// How a stated figure is written: what its measure is and how a value prints in it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Form {
-    /// A quantity in `magnitude` and `unit`, its measure `1 stated unit = scale base units`;
-    /// `shift` when the scale is the power of ten 10^shift (a unit that is its own base).
+    /// A quantity in `magnitude` and `unit`, its measure `1 stated unit = scale base units`
+    /// (`None` when that does not fit a decimal); `shift` when the scale is the power of ten
+    /// 10^shift (a unit that is its own base).
     Quantity {
         magnitude: Magnitude,
         unit: Unit,
-        scale: Decimal,
+        scale: Option<Decimal>,
         shift: Option<i32>,
     },
     /// A rate, in percent or per mille.
@@ -52,13 +53,12 @@ impl Stated {
     pub(crate) fn quantity(q: &Quantity) -> Stated {
         let factor = q.unit().factor();
         let scale = shift10(factor.numerator(), q.magnitude().exponent())
-            .and_then(|n| n.checked_div(factor.denominator()))
-            .unwrap_or(Decimal::ONE);
+            .and_then(|n| n.checked_div(factor.denominator()));
         let own_base = factor.numerator() == Decimal::ONE && factor.denominator() == Decimal::ONE;
         let shift = own_base.then(|| q.magnitude().exponent());
         let fixed = match q.precision() {
             Precision::Rounded { .. } => None,
-            _ => q.interval().checked_div(&Interval::point(scale)).ok(),
+            _ => scale.and_then(|k| q.interval().checked_div(&Interval::point(k)).ok()),
         };
         Stated {
             figure: Figure::new(Role::Stated, Value::Quantity(*q)),
@@ -247,7 +247,8 @@ impl Point {
             Form::Quantity {
                 shift: Some(exp), ..
             } => (shift10(Decimal::ONE, exp), None),
-            Form::Quantity { scale, .. } => (Some(scale), None),
+            Form::Quantity { scale: None, .. } => return Point::None,
+            Form::Quantity { scale, .. } => (scale, None),
             Form::Rate { per_mille: true } => (None, Some(Decimal::TEN)),
             _ => return self,
         };

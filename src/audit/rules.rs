@@ -63,15 +63,18 @@ pub(crate) fn reason(e: &Error) -> Reason {
 fn in_measure(stated: &Stated, range: Result<Interval>) -> Result<Interval, Reason> {
     let range = range.map_err(|e| reason(&e))?;
     let converted = match stated.form {
+        Form::Quantity { scale: None, .. } => return Err(Reason::Overflow),
         // A shift where the ends have the digits for it, else a division (outward).
         Form::Quantity {
             shift: Some(exp),
-            scale,
+            scale: Some(scale),
             ..
         } => range
             .shifted(-exp)
             .or_else(|_| range.checked_div(&Interval::point(scale))),
-        Form::Quantity { scale, .. } => range.checked_div(&Interval::point(scale)),
+        Form::Quantity {
+            scale: Some(scale), ..
+        } => range.checked_div(&Interval::point(scale)),
         Form::Rate { per_mille: true } => range.scaled(Decimal::TEN),
         _ => Ok(range),
     };
