@@ -150,7 +150,7 @@ pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding) -> fmt::Result {
             write_figures(w, f)?;
             w.write_str("仅在截尾取数时相符")?;
             if !f.expected_text().is_empty() {
-                write!(w, "，四舍五入应为{}", f.expected_text())?;
+                write!(w, "，修约应为{}", f.expected_text())?;
             }
             return Ok(());
         }
