@@ -307,26 +307,16 @@ fn national_communique_2023_is_consistent() {
     assert_eq!(
         report.count(Verdict::NotCheckable),
         8,
-        "4 growth rates at comparable prices a year, the 2022 ones without 2021 levels"
+        "4 growth rates at comparable prices a year (2022's have no 2021 levels either)"
     );
     let reasons: Vec<_> = report
         .findings()
         .iter()
         .filter_map(Finding::reason)
         .collect();
-    assert_eq!(
-        reasons
-            .iter()
-            .filter(|r| **r == Reason::ComparablePrices)
-            .count(),
-        4
-    );
-    assert_eq!(
-        reasons
-            .iter()
-            .filter(|r| **r == Reason::MissingOperand)
-            .count(),
-        4
+    assert!(
+        reasons.iter().all(|r| *r == Reason::ComparablePrices),
+        "{reasons:?}"
     );
 
     // The communiqué's structure, per capita and population figures.
@@ -363,7 +353,7 @@ fn national_communique_2023_is_consistent() {
 
 #[test]
 fn report_text_and_json() {
-    let csv = "地区,指标,时期,数值,同比增长\n示例县,接待游客,2023年,74.2万人次,-2.3\n示例县,接待游客,2022年,66.36万人次,\n示例县,地区生产总值,2023年,78.80亿元,5.5\n";
+    let csv = "地区,指标,时期,数值,同比增长\n示例县,接待游客,2023年,74.2万人次,-2.3\n示例县,接待游客,2022年,66.36万人次,\n示例县,社会消费品零售总额,2023年,120.5亿元,9.5\n";
     let (table, _) = Table::read_csv(csv.as_bytes()).unwrap();
     let report = table.audit();
     assert_eq!(

@@ -236,31 +236,29 @@ impl Audit<'_> {
         let indicator = self.table.catalog.at(row.indicator as usize);
         let current = q(Role::Current, &row.value);
         let stated_figure = Figure::new(Role::Stated, Value::Growth(stated));
-        let Some(prev) = self.table.last_year(row) else {
-            let mut f = Finding::new(
-                Rule::Growth,
-                vec![current],
-                stated_figure,
-                Verdict::NotCheckable,
-            );
-            f.reason = Some(Reason::MissingOperand);
+        let prev = self.table.last_year(row);
+        // Why it cannot be checked: first what the growth is (at comparable prices or coverage,
+        // whatever the levels), then a missing level.
+        let why = if !indicator.growth_from_levels() {
+            Some(if price_based(indicator.name()) {
+                Reason::ComparablePrices
+            } else {
+                Reason::ComparableCoverage
+            })
+        } else if prev.is_none() {
+            Some(Reason::MissingOperand)
+        } else {
+            None
+        };
+        let (Some(prev), None) = (prev, why) else {
+            let mut figures = vec![current];
+            figures.extend(prev.map(|p| q(Role::Previous, &p.value)));
+            let mut f = Finding::new(Rule::Growth, figures, stated_figure, Verdict::NotCheckable);
+            f.reason = why;
             let context = self.context(row);
             self.report.push(f.in_context(context));
             return;
         };
-        if !indicator.growth_from_levels() {
-            let why = if price_based(indicator.name()) {
-                Reason::ComparablePrices
-            } else {
-                Reason::ComparableCoverage
-            };
-            let figures = vec![current, q(Role::Previous, &prev.value)];
-            let mut f = Finding::new(Rule::Growth, figures, stated_figure, Verdict::NotCheckable);
-            f.reason = Some(why);
-            let context = self.context(row);
-            self.report.push(f.in_context(context));
-            return;
-        }
         let target = self.table.target_at(row.target);
         let bases: Vec<(&str, Quantity)> = target.map(|t| ("年度目标", t)).into_iter().collect();
         let checked = self

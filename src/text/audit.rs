@@ -124,7 +124,8 @@ pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding) -> fmt::Result {
     write_context(w, f)?;
     write!(w, "{}{}", rule_name(f.rule()), f.stated().text())?;
     if f.verdict() == Verdict::NotCheckable {
-        w.write_str("无法核对：")?;
+        // The tag already says 无法核对: here, why.
+        w.write_str("：")?;
         return w.write_str(f.reason().map_or("", reason_text));
     }
     let places = f.places() + 1;
