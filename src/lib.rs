@@ -314,6 +314,11 @@ pub use value::unit::Factor;
 #[doc(alias = "单位")]
 #[doc(alias = "计量单位")]
 pub use value::unit::Unit;
+#[doc(alias = "单位注册")]
+pub use value::unit::UnitDefinition;
+#[doc(alias = "计量单位")]
+#[doc(alias = "万元")]
+pub use value::unit::UnitSpec;
 
 /// The README's quick start, compiled and run as a doctest.
 #[cfg(doctest)]

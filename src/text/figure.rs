@@ -89,9 +89,9 @@ pub(crate) fn parse_quantity(s: &str) -> Result<Quantity> {
             rest_end,
         ));
     }
-    let (magnitude, unit) = match rest.parse::<Unit>() {
-        Ok(unit) => (Magnitude::One, unit),
-        Err(_) => match magnitude_and_unit(rest, &mut qualifier) {
+    let (magnitude, unit) = match Unit::lookup(rest.trim()) {
+        Some(unit) => (Magnitude::One, unit),
+        None => match magnitude_and_unit(rest, &mut qualifier) {
             Some(found) => found,
             None => {
                 let unit = BY_LENGTH
@@ -118,7 +118,7 @@ fn magnitude_and_unit(
             .iter()
             .find(|q| qualifier.is_none() && after.starts_with(q.as_str()));
         let after_word = infix.map_or(after, |q| &after[q.as_str().len()..]);
-        if let Ok(unit) = after_word.parse::<Unit>() {
+        if let Some(unit) = Unit::lookup(after_word.trim()) {
             if let Some(q) = infix {
                 *qualifier = Some((*q, Place::AfterMagnitude));
             }
@@ -142,7 +142,7 @@ pub(crate) fn parse_unit_cell(s: &str) -> Result<(Magnitude, Unit)> {
             t[..i].chars().count(),
         ));
     }
-    if let Ok(unit) = t.parse::<Unit>() {
+    if let Some(unit) = Unit::lookup(t) {
         return Ok((Magnitude::One, unit));
     }
     let mut qualifier = None;

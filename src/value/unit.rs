@@ -5,13 +5,16 @@
 //! because 1 公顷 = 15 亩 and 1 平方米 = 0.0015 亩 are exact, while 1 亩 = 666.66… 平方米 is not.
 
 use std::fmt;
+use std::num::NonZeroU8;
 use std::str::FromStr;
+use std::sync::{PoisonError, RwLock};
 
 use rust_decimal::Decimal;
 
-use crate::{Error, Result};
+use crate::{Error, Magnitude, Result};
 
-/// The kinds of base quantity. Counts of different things (项, 件, 人 …) are each their own kind.
+/// The kinds of base quantity. Counts of different things (项, 件, 人 …) are each their own kind; a
+/// dimension a caller registers is `Defined` (its index among the registered dimensions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
     Cny,
@@ -20,101 +23,202 @@ enum Kind {
     Area,
     Length,
     PersonTime,
+    Energy,
+    Power,
+    Volume,
+    StandardCoal,
     Count(Simple),
+    Defined(u8),
 }
 
-macro_rules! simple_units {
-    ($($variant:ident $text:literal $kind:ident $factor:tt ;)*) => {
-        /// A unit as spelled (公斤 and 千克 are distinct spellings of one unit).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        enum Simple { $($variant,)* }
+/// A unit as spelled (公斤 and 千克 are distinct spellings of one unit): an index into the built-in
+/// table, then into the units registered at run time.
+/// Held as index + 1, so that an `Option<Simple>` (a ratio's denominator) costs nothing more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Simple(NonZeroU8);
 
-        const SIMPLE: &[Simple] = &[$(Simple::$variant,)*];
+/// A built-in unit: its spelling, what it measures (`None`: a count of its own) and its factor to
+/// the base unit as (mantissa, scale).
+type Builtin = (&'static str, Option<Kind>, (i64, u32));
 
-        impl Simple {
-            fn text(self) -> &'static str {
-                match self { $(Simple::$variant => $text,)* }
+const fn count(text: &'static str) -> Builtin {
+    (text, None, (1, 0))
+}
+
+/// The built-in units. The first of each kind with factor 1 is its base unit.
+const BUILTIN: &[Builtin] = &[
+    ("元", Some(Kind::Cny), (1, 0)),
+    ("美元", Some(Kind::Usd), (1, 0)),
+    ("公斤", Some(Kind::Mass), (1, 0)),
+    ("千克", Some(Kind::Mass), (1, 0)),
+    ("克", Some(Kind::Mass), (1, 3)),
+    ("吨", Some(Kind::Mass), (1000, 0)),
+    ("斤", Some(Kind::Mass), (5, 1)),
+    ("亩", Some(Kind::Area), (1, 0)),
+    ("公顷", Some(Kind::Area), (15, 0)),
+    ("平方米", Some(Kind::Area), (15, 4)),
+    ("平方公里", Some(Kind::Area), (1500, 0)),
+    ("米", Some(Kind::Length), (1, 0)),
+    ("公里", Some(Kind::Length), (1000, 0)),
+    ("千米", Some(Kind::Length), (1000, 0)),
+    ("人次", Some(Kind::PersonTime), (1, 0)),
+    ("千瓦时", Some(Kind::Energy), (1, 0)),
+    ("度", Some(Kind::Energy), (1, 0)),
+    ("千瓦", Some(Kind::Power), (1, 0)),
+    ("兆瓦", Some(Kind::Power), (1000, 0)),
+    ("立方米", Some(Kind::Volume), (1, 0)),
+    ("方", Some(Kind::Volume), (1, 0)),
+    ("升", Some(Kind::Volume), (1, 3)),
+    ("吨标准煤", Some(Kind::StandardCoal), (1, 0)),
+    ("吨标煤", Some(Kind::StandardCoal), (1, 0)),
+    count("人"),
+    count("户"),
+    count("家"),
+    count("个"),
+    count("项"),
+    count("件"),
+    count("次"),
+    count("场次"),
+    count("场"),
+    count("篇"),
+    count("头"),
+    count("只"),
+    count("羽"),
+    count("株"),
+    count("棵"),
+    count("座"),
+    count("条"),
+    count("期"),
+    count("批次"),
+    count("批"),
+    count("名"),
+    count("所"),
+    count("台"),
+    count("辆"),
+    count("套"),
+    count("张"),
+    count("宗"),
+    count("起"),
+    count("例"),
+    count("处"),
+    count("间"),
+    count("栋"),
+    count("口"),
+    count("位"),
+    count("标箱"),
+    count("辆次"),
+    count("架次"),
+    count("艘次"),
+    count("艘"),
+    count("车次"),
+    count("笔"),
+    count("盏"),
+    count("眼"),
+    count("吨公里"),
+    count("人公里"),
+];
+
+/// The index of a built-in unit by its spelling, at compile time.
+const fn builtin(text: &str) -> Simple {
+    let mut i = 0;
+    while i < BUILTIN.len() {
+        let t = BUILTIN[i].0.as_bytes();
+        let w = text.as_bytes();
+        if t.len() == w.len() {
+            let mut j = 0;
+            while j < t.len() && t[j] == w[j] {
+                j += 1;
             }
-            fn kind(self) -> Kind {
-                match self { $(Simple::$variant => simple_units!(@kind $kind $variant),)* }
-            }
-            /// The factor to the base unit, as (mantissa, scale).
-            fn factor_parts(self) -> (i64, u32) {
-                match self { $(Simple::$variant => simple_units!(@factor $factor),)* }
+            if j == t.len() {
+                return Simple::at(i);
             }
         }
-    };
-    (@kind Count $variant:ident) => { Kind::Count(Simple::$variant) };
-    (@kind $kind:ident $variant:ident) => { Kind::$kind };
-    (@factor $factor:tt) => { $factor };
+        i += 1;
+    }
+    panic!("not a built-in unit")
 }
 
-simple_units! {
-    Yuan "元" Cny (1, 0);
-    UsDollar "美元" Usd (1, 0);
-    Gongjin "公斤" Mass (1, 0);
-    Qianke "千克" Mass (1, 0);
-    Ke "克" Mass (1, 3);
-    Dun "吨" Mass (1000, 0);
-    Jin "斤" Mass (5, 1);
-    Mu "亩" Area (1, 0);
-    Gongqing "公顷" Area (15, 0);
-    PingfangMi "平方米" Area (15, 4);
-    PingfangGongli "平方公里" Area (1500, 0);
-    Mi "米" Length (1, 0);
-    Gongli "公里" Length (1000, 0);
-    Qianmi "千米" Length (1000, 0);
-    Renci "人次" PersonTime (1, 0);
-    Ren "人" Count (1, 0);
-    Hu "户" Count (1, 0);
-    Jia "家" Count (1, 0);
-    Ge "个" Count (1, 0);
-    Xiang "项" Count (1, 0);
-    Jian "件" Count (1, 0);
-    Ci "次" Count (1, 0);
-    Changci "场次" Count (1, 0);
-    Chang "场" Count (1, 0);
-    Pian "篇" Count (1, 0);
-    Tou "头" Count (1, 0);
-    Zhi "只" Count (1, 0);
-    Yu "羽" Count (1, 0);
-    Zhu "株" Count (1, 0);
-    Ke2 "棵" Count (1, 0);
-    Zuo "座" Count (1, 0);
-    Tiao "条" Count (1, 0);
-    Qi "期" Count (1, 0);
-    Pici "批次" Count (1, 0);
-    Pi "批" Count (1, 0);
-    Ming "名" Count (1, 0);
-    Suo "所" Count (1, 0);
-    Tai "台" Count (1, 0);
-    Liang "辆" Count (1, 0);
-    Tao "套" Count (1, 0);
-    Zhang "张" Count (1, 0);
-    Zong "宗" Count (1, 0);
-    Qi2 "起" Count (1, 0);
-    Li "例" Count (1, 0);
-    Chu "处" Count (1, 0);
-    Jian2 "间" Count (1, 0);
-    Dong "栋" Count (1, 0);
-    Kou "口" Count (1, 0);
-    Wei "位" Count (1, 0);
+/// A unit registered at run time, and the dimensions registered with one.
+struct Registry {
+    units: Vec<(&'static str, Kind, Decimal)>,
+    dimensions: Vec<&'static str>,
+}
+
+/// The units registered at run time, for the whole process (parsing a unit has no other context).
+/// Append-only: a unit, once registered, means the same for the rest of the run.
+static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
+    units: Vec::new(),
+    dimensions: Vec::new(),
+});
+
+/// How many units a process may register: a unit is one byte (two for a ratio), and each
+/// registered spelling lives as long as the process.
+const MAX_REGISTERED: usize = 255 - BUILTIN.len();
+
+fn registry() -> std::sync::RwLockReadGuard<'static, Registry> {
+    REGISTRY.read().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Simple {
+    /// The unit at index `i` (built-in, then registered); there are at most 255.
+    const fn at(i: usize) -> Simple {
+        match NonZeroU8::new((i as u8).wrapping_add(1)) {
+            Some(n) => Simple(n),
+            None => Simple(NonZeroU8::MAX),
+        }
+    }
+
+    const fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+
+    fn text(self) -> &'static str {
+        let i = self.index();
+        match BUILTIN.get(i) {
+            Some(b) => b.0,
+            None => registry().units.get(i - BUILTIN.len()).map_or("", |u| u.0),
+        }
+    }
+
+    fn kind(self) -> Kind {
+        let i = self.index();
+        match BUILTIN.get(i) {
+            Some((_, kind, _)) => kind.unwrap_or(Kind::Count(self)),
+            None => registry()
+                .units
+                .get(i - BUILTIN.len())
+                .map_or(Kind::Count(self), |u| u.1),
+        }
+    }
+
     fn factor(self) -> Decimal {
-        let (mantissa, scale) = self.factor_parts();
-        Decimal::new(mantissa, scale)
+        let i = self.index();
+        match BUILTIN.get(i) {
+            Some((_, _, (mantissa, scale))) => Decimal::new(*mantissa, *scale),
+            None => registry()
+                .units
+                .get(i - BUILTIN.len())
+                .map_or(Decimal::ONE, |u| u.2),
+        }
     }
 
     fn parse(text: &str) -> Option<Simple> {
         match text {
-            "人民币元" => return Some(Simple::Yuan),
-            "亩地" => return Some(Simple::Mu),
+            "人民币元" => return Some(Simple::YUAN),
+            "亩地" => return Some(Simple::MU),
+            "kWh" | "kwh" => return Some(builtin("千瓦时")),
             _ => {}
         }
-        SIMPLE.iter().copied().find(|u| u.text() == text)
+        if let Some(i) = BUILTIN.iter().position(|b| b.0 == text) {
+            return Some(Simple::at(i));
+        }
+        let r = registry();
+        let i = r.units.iter().position(|u| u.0 == text)?;
+        Some(Simple::at(BUILTIN.len() + i))
     }
+
+    const YUAN: Simple = builtin("元");
+    const MU: Simple = builtin("亩");
 }
 
 impl Kind {
@@ -126,9 +230,50 @@ impl Kind {
             Kind::Area => "area",
             Kind::Length => "length",
             Kind::PersonTime => "person-time",
+            Kind::Energy => "energy",
+            Kind::Power => "power",
+            Kind::Volume => "volume",
+            Kind::StandardCoal => "standard coal",
             Kind::Count(_) => "count",
+            Kind::Defined(i) => registry()
+                .dimensions
+                .get(usize::from(i))
+                .copied()
+                .unwrap_or("registered"),
         }
     }
+}
+
+/// How a unit registered with [`Unit::register`] relates to the others.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use tongji::{Unit, UnitDefinition};
+/// let sou = Unit::register("条船", UnitDefinition::Count)?;
+/// assert!(sou.dimension().is_count());
+/// let gw = Unit::register("吉瓦", UnitDefinition::Scaled { factor: Decimal::from(1_000_000), of: "千瓦".parse()? })?;
+/// assert_eq!(gw.factor().to_string(), "1000000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnitDefinition<'a> {
+    /// A count of its own kind: like 项 and 件, it mixes only with itself.
+    Count,
+    /// The base unit of a new dimension, named `dimension` in messages.
+    Base {
+        /// What the dimension measures ("heat").
+        dimension: &'a str,
+    },
+    /// `factor` times an existing simple unit, in that unit's dimension (兆瓦 = 1000 千瓦).
+    Scaled {
+        /// How many of `of` one of the new unit is; positive.
+        factor: Decimal,
+        /// The unit it is a multiple of.
+        of: Unit,
+    },
 }
 
 /// A unit of measure: a simple unit (元, 公斤, 亩, 人次, 项 …) or a ratio of two (元/公斤, 公斤/亩).
@@ -137,9 +282,12 @@ impl Kind {
 /// count units (项 and 件, 人 and 户) never mix; 元 and 美元 never mix (no exchange rate is assumed).
 /// Parsing and display are in Chinese and keep the spelling (千克 stays 千克).
 ///
-/// Supported: 元 美元 · 公斤 千克 克 吨 斤 · 亩 公顷 平方米 平方公里 · 米 公里 千米 · 人次 · and the
-/// count units 人 户 家 个 项 件 次 场次 场 篇 头 只 羽 株 棵 座 条 期 批次 批 名 所 台 辆 套 张 宗 起 例 处 间 栋 口 位;
-/// a ratio is written `A/B` ("元/公斤").
+/// Built in: 元 美元 · 公斤 千克 克 吨 斤 · 亩 公顷 平方米 平方公里 · 米 公里 千米 · 人次 · energy 千瓦时 度
+/// (kWh) · power 千瓦 兆瓦 · volume 立方米 方 升 · 吨标准煤 吨标煤 · and the count units 人 户 家 个 项 件 次
+/// 场次 场 篇 头 只 羽 株 棵 座 条 期 批次 批 名 所 台 辆 套 张 宗 起 例 处 间 栋 口 位 标箱 辆次 架次 艘次 艘 车次
+/// 笔 盏 眼 吨公里 人公里; a ratio is written `A/B` ("元/公斤", "吨标准煤/万元" is 吨标准煤 per 元 with
+/// the 万 on the figure). A magnitude is not part of a unit: "万千瓦时" is 万 × 千瓦时, read by
+/// [`UnitSpec`] or with the figure. More units can be added with [`Unit::register`].
 ///
 /// # Examples
 ///
@@ -308,25 +456,144 @@ impl fmt::Display for Factor {
 
 impl Unit {
     /// 元 (yuan, CNY): the base unit of money.
-    pub const YUAN: Unit = Unit::simple(Simple::Yuan);
+    pub const YUAN: Unit = Unit::simple(builtin("元"));
     /// 公斤 (kilogram): the base unit of mass.
-    pub const KILOGRAM: Unit = Unit::simple(Simple::Gongjin);
+    pub const KILOGRAM: Unit = Unit::simple(builtin("公斤"));
     /// 吨 (tonne) = 1000 公斤.
-    pub const TONNE: Unit = Unit::simple(Simple::Dun);
+    pub const TONNE: Unit = Unit::simple(builtin("吨"));
     /// 亩 (mu): the base unit of area; 1 公顷 = 15 亩.
-    pub const MU: Unit = Unit::simple(Simple::Mu);
+    pub const MU: Unit = Unit::simple(builtin("亩"));
     /// 公顷 (hectare) = 15 亩.
-    pub const HECTARE: Unit = Unit::simple(Simple::Gongqing);
+    pub const HECTARE: Unit = Unit::simple(builtin("公顷"));
     /// 人次 (person-times): visits, trips, treatments.
-    pub const PERSON_TIME: Unit = Unit::simple(Simple::Renci);
+    pub const PERSON_TIME: Unit = Unit::simple(builtin("人次"));
     /// 人 (persons), a count unit.
-    pub const PERSON: Unit = Unit::simple(Simple::Ren);
+    pub const PERSON: Unit = Unit::simple(builtin("人"));
     /// 户 (households), a count unit.
-    pub const HOUSEHOLD: Unit = Unit::simple(Simple::Hu);
+    pub const HOUSEHOLD: Unit = Unit::simple(builtin("户"));
     /// 项 (items, tasks), a count unit.
-    pub const ITEM: Unit = Unit::simple(Simple::Xiang);
+    pub const ITEM: Unit = Unit::simple(builtin("项"));
     /// 头 (head of livestock), a count unit.
-    pub const HEAD: Unit = Unit::simple(Simple::Tou);
+    pub const HEAD: Unit = Unit::simple(builtin("头"));
+
+    /// Registers a unit for the rest of the process, so that figures, unit cells and catalogs can
+    /// use it: a count of its own, the base of a new dimension, or a multiple of a known unit.
+    /// Registering a spelling again with the same definition returns the same unit.
+    ///
+    /// The registry is process-wide because parsing ("35210万千瓦时".parse()) has no other
+    /// context; it is append-only and holds up to 186 units (with the 69 built-in ones, 255).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Duplicate`] when the spelling is already a unit with another meaning
+    /// (a built-in one included); [`crate::ErrorKind::Parse`] for a spelling that is empty, has a
+    /// digit, a '/' or whitespace, or that is a magnitude with a unit (万元); [`crate::ErrorKind::OutOfRange`]
+    /// for a factor not above zero or a full registry; [`crate::ErrorKind::UnitMismatch`] when a
+    /// scaled unit is a multiple of a ratio.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use tongji::{Quantity, Unit, UnitDefinition};
+    /// let kva = Unit::register("千伏安", UnitDefinition::Base { dimension: "apparent power" })?;
+    /// let q: Quantity = "12.5万千伏安".parse()?;
+    /// assert_eq!((q.unit(), q.to_string().as_str()), (kva, "12.5万千伏安"));
+    /// let mva = Unit::register("兆伏安", UnitDefinition::Scaled { factor: Decimal::from(1000), of: kva })?;
+    /// assert_eq!("3兆伏安".parse::<Quantity>()?, "3000千伏安".parse()?);
+    /// assert!(Unit::register("吨", UnitDefinition::Count).unwrap_err().to_string().contains("吨"));
+    /// # let _ = mva;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn register(name: &str, definition: UnitDefinition<'_>) -> Result<Unit> {
+        let name = name.trim();
+        let bad = |reason: &'static str| Error::parse(name, "a unit name", reason, 0);
+        if name.is_empty() {
+            return Err(bad("expected a name such as 千伏安"));
+        }
+        if name.chars().any(|c| {
+            c.is_whitespace()
+                || c == '/'
+                || c == '／'
+                || crate::text::number::normalize_char(c).is_ascii_digit()
+        }) {
+            return Err(bad("expected a name without digits, '/' or spaces"));
+        }
+        let magnitude_and_unit = crate::value::magnitude::BY_LENGTH.iter().any(|m| {
+            name.strip_prefix(m.as_str())
+                .is_some_and(|rest| rest.is_empty() || Unit::lookup(rest).is_some())
+        });
+        if magnitude_and_unit && Unit::lookup(name).is_none() {
+            return Err(bad(
+                "expected a unit, not a magnitude with a unit (万元 is 万 × 元, a UnitSpec)",
+            ));
+        }
+        let (kind, factor) = match definition {
+            UnitDefinition::Count => (None, Decimal::ONE),
+            UnitDefinition::Base { dimension } => (Some(KindOf::New(dimension)), Decimal::ONE),
+            UnitDefinition::Scaled { factor, of } => {
+                if of.is_ratio() {
+                    return Err(Error::mismatch(name, of));
+                }
+                if factor <= Decimal::ZERO {
+                    return Err(Error::out_of_range(
+                        "unit factor",
+                        factor,
+                        "a factor above zero",
+                    ));
+                }
+                let factor = super::rounding::exact_mul(factor, of.num.factor())
+                    .ok_or_else(|| Error::overflow("unit factor"))?;
+                (Some(KindOf::Known(of.num.kind())), factor)
+            }
+        };
+        let mut r = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
+        let existing = BUILTIN.iter().position(|b| b.0 == name).or_else(|| {
+            r.units
+                .iter()
+                .position(|u| u.0 == name)
+                .map(|i| BUILTIN.len() + i)
+        });
+        if let Some(i) = existing {
+            drop(r);
+            let unit = Unit::simple(Simple::at(i));
+            let same = match kind {
+                None => unit.dimension().is_count() && unit.num.factor() == Decimal::ONE,
+                Some(KindOf::Known(k)) => unit.num.kind() == k && unit.num.factor() == factor,
+                Some(KindOf::New(d)) => {
+                    matches!(unit.num.kind(), Kind::Defined(_)) && unit.num.kind().name() == d
+                }
+            };
+            return if same {
+                Ok(unit)
+            } else {
+                Err(Error::duplicate(
+                    format_args!("unit {name:?}, already {}", unit.dimension()),
+                    None,
+                ))
+            };
+        }
+        if r.units.len() >= MAX_REGISTERED {
+            return Err(Error::out_of_range(
+                "registered units",
+                r.units.len(),
+                "at most 186 registered units",
+            ));
+        }
+        let id = Simple::at(BUILTIN.len() + r.units.len());
+        let kind = match kind {
+            None => Kind::Count(id),
+            Some(KindOf::Known(k)) => k,
+            Some(KindOf::New(d)) => {
+                let index = u8::try_from(r.dimensions.len())
+                    .map_err(|_| Error::overflow("unit registry"))?;
+                r.dimensions.push(Box::leak(Box::from(d.trim())));
+                Kind::Defined(index)
+            }
+        };
+        r.units.push((Box::leak(Box::from(name)), kind, factor));
+        Ok(Unit::simple(id))
+    }
 
     const fn simple(u: Simple) -> Unit {
         Unit { num: u, den: None }
@@ -427,15 +694,28 @@ impl Unit {
 }
 
 fn base_of(u: Simple) -> Simple {
-    match u.kind() {
-        Kind::Cny => Simple::Yuan,
-        Kind::Usd => Simple::UsDollar,
-        Kind::Mass => Simple::Gongjin,
-        Kind::Area => Simple::Mu,
-        Kind::Length => Simple::Mi,
-        Kind::PersonTime => Simple::Renci,
-        Kind::Count(c) => c,
+    let kind = u.kind();
+    if let Kind::Count(c) = kind {
+        return c;
     }
+    // The first unit of the kind with factor 1, built-in or registered.
+    let builtin_base = BUILTIN
+        .iter()
+        .position(|(_, k, f)| *k == Some(kind) && *f == (1, 0));
+    if let Some(i) = builtin_base {
+        return Simple::at(i);
+    }
+    let r = registry();
+    r.units
+        .iter()
+        .position(|(_, k, f)| *k == kind && *f == Decimal::ONE)
+        .map_or(u, |i| Simple::at(BUILTIN.len() + i))
+}
+
+/// The kind a registration names: one that exists, or a new dimension.
+enum KindOf<'a> {
+    Known(Kind),
+    New(&'a str),
 }
 
 impl fmt::Display for Unit {
@@ -447,32 +727,132 @@ impl fmt::Display for Unit {
     }
 }
 
-impl FromStr for Unit {
-    type Err = Error;
-
-    /// Parses a unit as written: "元", "千克", "万"-less; a ratio as "元/公斤" (also with "／" or "每").
-    fn from_str(s: &str) -> Result<Unit> {
-        let trimmed = s.trim();
-        let unknown = || Error::unknown_unit(s, trimmed);
-        let split = trimmed
+impl Unit {
+    /// The unit spelled `text` (trimmed; a ratio as "元/公斤", "元／公斤" or "元每公斤"), if any.
+    pub(crate) fn lookup(text: &str) -> Option<Unit> {
+        let split = text
             .split_once('/')
-            .or_else(|| trimmed.split_once('／'))
-            .or_else(|| trimmed.split_once('每'));
+            .or_else(|| text.split_once('／'))
+            .or_else(|| text.split_once('每'));
         match split {
-            None => Simple::parse(trimmed).map(Unit::simple).ok_or_else(unknown),
-            Some((num, den)) => {
-                let num = Simple::parse(num.trim()).ok_or_else(unknown)?;
-                let den = Simple::parse(den.trim()).ok_or_else(unknown)?;
-                Ok(Unit {
-                    num,
-                    den: Some(den),
-                })
-            }
+            None => Simple::parse(text).map(Unit::simple),
+            Some((num, den)) => Some(Unit {
+                num: Simple::parse(num.trim())?,
+                den: Some(Simple::parse(den.trim())?),
+            }),
         }
     }
 }
 
+impl FromStr for Unit {
+    type Err = Error;
+
+    /// Parses a unit as written: "元", "千克"; a ratio as "元/公斤" (also with "／" or "每"). A unit
+    /// with a magnitude ("万元") is a [`UnitSpec`]: the error says so.
+    fn from_str(s: &str) -> Result<Unit> {
+        let trimmed = s.trim();
+        if let Some(unit) = Unit::lookup(trimmed) {
+            return Ok(unit);
+        }
+        if let Ok(spec) = trimmed.parse::<UnitSpec>() {
+            return Err(Error::parse(
+                s,
+                "a unit",
+                format!(
+                    "expected a unit without a magnitude: this is {} × {}; parse it as a UnitSpec",
+                    spec.magnitude(),
+                    spec.unit()
+                ),
+                0,
+            ));
+        }
+        Err(Error::unknown_unit(s, trimmed))
+    }
+}
+
 crate::text::serde_via_text!(Unit);
+
+/// A unit with the magnitude written before it, as a 计量单位 column holds it: "万元" is 万 × 元,
+/// "万千瓦时" 万 × 千瓦时, "元" 个 × 元. A bare number in a column or row with this unit is read in it
+/// ("6739" under 万元 is 6739万元).
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Magnitude, Unit, UnitSpec};
+/// let s: UnitSpec = "万千瓦时".parse()?;
+/// assert_eq!((s.magnitude(), s.unit().to_string().as_str()), (Magnitude::TenThousand, "千瓦时"));
+/// assert_eq!(s.to_string(), "万千瓦时");
+/// assert_eq!("元".parse::<UnitSpec>()?, UnitSpec::new(Magnitude::One, Unit::YUAN));
+/// assert!("0.5亿元".parse::<UnitSpec>().is_err()); // a unit cell holds no number
+/// assert!("万元".parse::<Unit>().unwrap_err().to_string().contains("UnitSpec"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnitSpec {
+    magnitude: Magnitude,
+    unit: Unit,
+}
+
+impl UnitSpec {
+    /// `magnitude` × `unit`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Magnitude, Unit, UnitSpec};
+    /// assert_eq!(UnitSpec::new(Magnitude::HundredMillion, Unit::YUAN).to_string(), "亿元");
+    /// ```
+    #[must_use]
+    pub const fn new(magnitude: Magnitude, unit: Unit) -> UnitSpec {
+        UnitSpec { magnitude, unit }
+    }
+
+    /// The magnitude (个 when none is written).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("亿元".parse::<tongji::UnitSpec>()?.magnitude(), tongji::Magnitude::HundredMillion);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn magnitude(&self) -> Magnitude {
+        self.magnitude
+    }
+
+    /// The unit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!("万吨".parse::<tongji::UnitSpec>()?.unit(), tongji::Unit::TONNE);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn unit(&self) -> Unit {
+        self.unit
+    }
+}
+
+impl fmt::Display for UnitSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::layout::write_padded(f, |w| {
+            write!(w, "{}{}", self.magnitude.as_str(), self.unit)
+        })
+    }
+}
+
+impl FromStr for UnitSpec {
+    type Err = Error;
+
+    /// "万元", "亿元", "公斤", "万人次": a unit with an optional magnitude, nothing else.
+    fn from_str(s: &str) -> Result<UnitSpec> {
+        crate::text::figure::parse_unit_cell(s).map(|(m, u)| UnitSpec::new(m, u))
+    }
+}
+
+crate::text::serde_via_text!(UnitSpec);
 
 #[cfg(test)]
 mod tests {
@@ -480,9 +860,9 @@ mod tests {
 
     #[test]
     fn every_spelling_round_trips() {
-        for u in SIMPLE {
-            let unit: Unit = u.text().parse().unwrap();
-            assert_eq!(unit.to_string(), u.text());
+        for (text, _, _) in BUILTIN {
+            let unit: Unit = text.parse().unwrap();
+            assert_eq!(unit.to_string(), *text);
         }
     }
 
@@ -507,6 +887,30 @@ mod tests {
         assert_ne!(xiang.dimension(), jian.dimension());
         assert_eq!(xiang.dimension().to_string(), "count (项)");
         assert_ne!(Unit::PERSON.dimension(), Unit::PERSON_TIME.dimension());
+    }
+
+    #[test]
+    fn the_registry_limit_is_what_the_docs_say() {
+        assert_eq!(BUILTIN.len(), 69);
+        assert_eq!(MAX_REGISTERED, 186);
+    }
+
+    #[test]
+    fn energy_and_counts_are_built_in() {
+        let kwh: Unit = "千瓦时".parse().unwrap();
+        assert_eq!(kwh, "度".parse::<Unit>().unwrap().base());
+        assert_eq!(kwh.dimension().to_string(), "energy");
+        let q: crate::Quantity = "35210万千瓦时".parse().unwrap();
+        assert_eq!((q.magnitude(), q.unit()), (Magnitude::TenThousand, kwh));
+        assert_eq!(
+            "0.5兆瓦".parse::<crate::Quantity>().unwrap(),
+            "500千瓦".parse().unwrap()
+        );
+        assert!("标箱".parse::<Unit>().unwrap().dimension().is_count());
+        assert_ne!(
+            "辆次".parse::<Unit>().unwrap().dimension(),
+            "架次".parse::<Unit>().unwrap().dimension()
+        );
     }
 
     #[test]
