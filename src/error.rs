@@ -278,7 +278,7 @@ impl Location {
     /// # Examples
     ///
     /// ```
-    /// let (_, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,无此指标,2023年,1亿元\n".as_bytes())?;
+    /// let (_, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿人次\n".as_bytes())?;
     /// assert_eq!(bad[0].location().unwrap().offset(), Some(28));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

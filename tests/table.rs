@@ -112,7 +112,12 @@ fn gbk_without_the_feature_is_reported_at_the_header() {
 
 #[test]
 fn bad_rows_have_line_column_and_reason_and_good_rows_are_kept() {
-    let (table, bad) = Table::read_csv(BAD_ROWS).unwrap();
+    // By default an unknown indicator is an ad-hoc entry, not a bad row.
+    let (lenient, bad) = Table::read_csv(BAD_ROWS).unwrap();
+    assert_eq!((lenient.len(), bad.len()), (3, 7));
+    assert!(lenient.catalog().get("无此指标").unwrap().is_ad_hoc());
+    let (table, bad) =
+        Table::read_csv_with(BAD_ROWS, &CsvOptions::new().strict_catalog(true)).unwrap();
     assert_eq!(table.len(), 2);
     assert!(table.get("示例县", "retail", &p("2023年")).is_some());
     assert!(table.get("示例县", "fai", &p("2022年")).is_some());
@@ -146,8 +151,11 @@ fn bad_rows_have_line_column_and_reason_and_good_rows_are_kept() {
 
 #[test]
 fn strict_mode_fails_on_the_first_bad_row() {
-    let err = Table::read_csv_with(BAD_ROWS, &CsvOptions::new().strict(true)).unwrap_err();
+    let strict = CsvOptions::new().strict(true);
+    let err = Table::read_csv_with(BAD_ROWS, &strict.clone().strict_catalog(true)).unwrap_err();
     assert_eq!(err.location().and_then(|l| l.line()), Some(3), "{err}");
+    let err = Table::read_csv_with(BAD_ROWS, &strict).unwrap_err();
+    assert_eq!(err.location().and_then(|l| l.line()), Some(4), "{err}");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The indicator catalog: what each indicator is, its unit, how it aggregates, and whether its
 //! growth may be recomputed from levels.
 
+use std::borrow::Cow;
+
 use crate::map::FastMap;
 use crate::{Error, Magnitude, Result, Unit};
 
@@ -50,6 +52,9 @@ pub struct Indicator {
     weight: Option<String>,
     #[serde(default)]
     parts_complete: bool,
+    /// Not in any catalog: taken from a table as it was written.
+    #[serde(default)]
+    ad_hoc: bool,
 }
 
 impl Indicator {
@@ -95,7 +100,61 @@ impl Indicator {
             parent: None,
             weight: None,
             parts_complete: false,
+            ad_hoc: false,
         })
+    }
+
+    /// An indicator a table names that no catalog knows, taken as written: its name is its code,
+    /// its unit the one its figure has, and its growth is never recomputed (nothing says on what
+    /// basis it is published).
+    pub(crate) fn ad_hoc(name: &str, unit: Unit, magnitude: Magnitude) -> Indicator {
+        Indicator {
+            code: name.trim().to_string(),
+            name: name.trim().to_string(),
+            aliases: Vec::new(),
+            unit,
+            magnitude,
+            kind: IndicatorKind::Flow,
+            growth_from_levels: false,
+            parent: None,
+            weight: None,
+            parts_complete: false,
+            ad_hoc: true,
+        }
+    }
+
+    /// Whether the indicator came from a table rather than a catalog (目录外指标): a reader that
+    /// accepts unknown indicators adds them so, with the unit of their figures; their growth is
+    /// never recomputed, and reports mark them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let csv = "地区,指标,时期,数值\n示例县,茶叶产量,2023年,1250吨\n";
+    /// let (t, bad) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// assert!(bad.is_empty());
+    /// let tea = t.catalog().get("茶叶产量").unwrap();
+    /// assert!(tea.is_ad_hoc() && !tea.growth_from_levels());
+    /// assert!(!t.catalog().get("gdp").unwrap().is_ad_hoc());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    #[doc(alias = "目录外指标")]
+    pub fn is_ad_hoc(&self) -> bool {
+        self.ad_hoc
+    }
+
+    /// The other names the indicator is known by.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let c = tongji::Catalog::builtin();
+    /// assert!(c.get("fai").unwrap().aliases().iter().any(|a| a == "固定资产投资(不含农户)"));
+    /// ```
+    #[must_use]
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 
     /// Whether growth may be recomputed from levels. `false` when growth is published at
@@ -390,7 +449,7 @@ impl Catalog {
     ///
     /// ```
     /// use tongji::{Catalog, CsvOptions, Table};
-    /// let strict_catalog = CsvOptions::new().catalog(Catalog::empty());
+    /// let strict_catalog = CsvOptions::new().catalog(Catalog::empty()).strict_catalog(true);
     /// let (t, bad) = Table::read_csv_with("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes(), &strict_catalog)?;
     /// assert!(t.is_empty() && bad[0].is_unknown_indicator());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -441,9 +500,10 @@ impl Catalog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add(&mut self, indicator: Indicator) -> Result<()> {
-        let keys: Vec<String> = [indicator.code.clone(), indicator.name.clone()]
+        let keys: Vec<String> = [indicator.code.as_str(), indicator.name.as_str()]
             .into_iter()
-            .chain(indicator.aliases.iter().cloned())
+            .chain(indicator.aliases.iter().map(String::as_str))
+            .map(|k| key_of(k).into_owned())
             .collect();
         if let Some(taken) = keys.iter().find(|k| self.by_key.contains_key(*k)) {
             return Err(Error::duplicate(format!("catalog key {taken:?}"), None));
@@ -456,13 +516,18 @@ impl Catalog {
         Ok(())
     }
 
-    /// Looks an indicator up by code, Chinese name or alias.
+    /// Looks an indicator up by code, Chinese name or alias, as a table writes it: spaces
+    /// (also the ideographic one) ignored, fullwidth parentheses as halfwidth, and a leading
+    /// "其中：", "#" or list number ("1.", "一、", "（一）") dropped.
     ///
     /// # Examples
     ///
     /// ```
     /// let c = tongji::Catalog::builtin();
     /// assert_eq!(c.get("接待游客").unwrap().unit().to_string(), "人次");
+    /// for written in ["固定资产投资（不含农户）", "固定资产投资(不含农户)", "  其中：工业投资", "社零", "1.全社会用电量"] {
+    ///     assert!(c.get(written).is_some(), "{written}");
+    /// }
     /// assert!(c.get("不存在的指标").is_none());
     /// ```
     #[must_use]
@@ -471,7 +536,19 @@ impl Catalog {
     }
 
     pub(crate) fn index_of(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key.trim()).copied()
+        if let Some(&i) = self.by_key.get(key.trim()) {
+            return Some(i);
+        }
+        self.by_key.get(key_of(key).as_ref()).copied()
+    }
+
+    /// Adds an indicator no catalog knows (see [`Indicator::is_ad_hoc`]), returning its index.
+    pub(crate) fn add_ad_hoc(&mut self, name: &str, unit: Unit, magnitude: Magnitude) -> usize {
+        let index = self.indicators.len();
+        self.by_key.insert(key_of(name).into_owned(), index);
+        self.indicators
+            .push(Indicator::ad_hoc(name, unit, magnitude));
+        index
     }
 
     pub(crate) fn at(&self, index: usize) -> &Indicator {
@@ -508,6 +585,62 @@ impl Catalog {
         self.indicators.is_empty()
     }
 
+    /// Reads a catalog from CSV — the columns [`Catalog::write_csv`] writes, in any order — so
+    /// that an office can keep its own list of indicators in a file it edits. A catalog is
+    /// configuration: the first bad row fails the load, located at its line and column; a parent
+    /// or weight must name an indicator of the file.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::MissingColumn`], a parse error of a cell (an unknown unit or kind),
+    /// [`crate::ErrorKind::Duplicate`] for a name taken twice, [`crate::ErrorKind::NotFound`] for
+    /// a parent or weight the file does not have.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Catalog, CsvOptions, Table};
+    /// let file = "代码,名称,计量单位,类型,别名,上级,增速\n\
+    ///             power,全社会用电量,万千瓦时,流量,用电量,,计算\n\
+    ///             power_industry,工业用电量,万千瓦时,流量,,power,计算\n";
+    /// let catalog = Catalog::read_csv(file.as_bytes())?;
+    /// assert_eq!(catalog.get("用电量").unwrap().parent(), None);
+    /// assert_eq!(catalog.get("工业用电量").unwrap().parent(), Some("power"));
+    /// let bad = Catalog::read_csv("代码,名称,计量单位,类型\nx,某指标,万光年,流量\n".as_bytes()).unwrap_err();
+    /// assert_eq!(bad.to_string(), r#"line 2, column 计量单位: unknown unit "光年" in "万光年""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_csv<R: std::io::Read>(reader: R) -> Result<Catalog> {
+        crate::io::catalog::read(reader)
+    }
+
+    /// Writes the catalog as CSV (ad-hoc entries left out), to be edited and read back with
+    /// [`Catalog::read_csv`].
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Io`] when writing fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Catalog, WriteOptions};
+    /// let mut out = Vec::new();
+    /// Catalog::builtin().write_csv(&mut out, &WriteOptions::new())?;
+    /// let text = String::from_utf8(out)?;
+    /// assert!(text.starts_with("代码,名称,计量单位,类型,别名,上级,权重,增速,构成完整\n"));
+    /// assert!(text.contains("\nelectricity,全社会用电量,万千瓦时,流量,用电量,,,计算,否\n"));
+    /// assert_eq!(Catalog::read_csv(text.as_bytes())?, Catalog::builtin());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv<W: std::io::Write>(
+        &self,
+        writer: W,
+        options: &crate::WriteOptions,
+    ) -> Result<()> {
+        crate::io::catalog::write(self, writer, options)
+    }
+
     /// The indicators, in the order they were added.
     ///
     /// # Examples
@@ -515,11 +648,74 @@ impl Catalog {
     /// ```
     /// let c = tongji::Catalog::builtin();
     /// let published_only: Vec<&str> = c.iter().filter(|i| !i.growth_from_levels()).map(|i| i.code()).collect();
-    /// assert_eq!(published_only, ["gdp", "gdp_primary", "gdp_secondary", "gdp_tertiary", "industry_va", "industry_va_above", "fai"]);
+    /// assert_eq!(&published_only[..7], ["gdp", "gdp_primary", "gdp_secondary", "gdp_tertiary", "industry_va", "industry_va_above", "fai"]);
+    /// assert!(published_only.contains(&"fai_industry")); // 工业投资, like 固定资产投资
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
         self.indicators.iter()
     }
+}
+
+/// An indicator name as the catalog compares it: see [`Catalog::get`].
+pub(crate) fn key_of(name: &str) -> Cow<'_, str> {
+    let t = name.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let t = strip_marker(t);
+    let plain = t
+        .chars()
+        .all(|c| !c.is_whitespace() && c != '（' && c != '）');
+    if plain {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// `name` without a leading "其中：", "#", "△" or list number ("1.", "1、", "一、", "（一）", "(1)").
+fn strip_marker(name: &str) -> &str {
+    let mut t = name;
+    for prefix in ["其中：", "其中:", "其中", "#", "△", "＃"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    const NUMERALS: &str = "0123456789一二三四五六七八九十";
+    let numbered = |rest: &str| -> Option<usize> {
+        let digits: usize = rest
+            .chars()
+            .take_while(|c| NUMERALS.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        (digits > 0).then_some(digits)
+    };
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        if let Some(rest) = t.strip_prefix(open) {
+            if let Some(n) = numbered(rest) {
+                if let Some(after) = rest[n..].strip_prefix(close) {
+                    return after.trim_start();
+                }
+            }
+        }
+    }
+    if let Some(n) = numbered(t) {
+        for sep in ['.', '、', '．'] {
+            if let Some(after) = t[n..].strip_prefix(sep) {
+                // "1.5万" is not a numbered name: a list number is followed by a name.
+                if after.chars().next().is_some_and(|c| !c.is_ascii_digit()) {
+                    return after.trim_start();
+                }
+            }
+        }
+    }
+    t
 }
 
 fn builtin_indicators() -> Vec<Indicator> {
@@ -536,8 +732,12 @@ fn builtin_indicators() -> Vec<Indicator> {
         parent: None,
         weight: None,
         parts_complete: false,
+        ad_hoc: false,
     };
     let yuan = Unit::YUAN;
+    // Built-in spellings (a unit test checks that every one is known).
+    let unit = |text: &str| Unit::lookup(text).unwrap_or(Unit::ITEM);
+    let kwh = unit("千瓦时");
     vec![
         new("gdp", "地区生产总值", yuan, Yi, Flow)
             .with_growth_from_levels(false)
@@ -562,8 +762,12 @@ fn builtin_indicators() -> Vec<Indicator> {
             .with_alias("规模以上工业增加值"),
         new("fai", "固定资产投资", yuan, Wan, Flow)
             .with_growth_from_levels(false)
-            .with_alias("固定资产投资额"),
-        new("retail", "社会消费品零售总额", yuan, Yi, Flow),
+            .with_alias("固定资产投资额")
+            .with_alias("固定资产投资(不含农户)")
+            .with_alias("固投"),
+        new("retail", "社会消费品零售总额", yuan, Yi, Flow)
+            .with_alias("社零")
+            .with_alias("社会消费品零售额"),
         new("budget_revenue", "一般公共预算收入", yuan, Wan, Flow)
             .with_alias("地方一般公共预算收入"),
         new("fiscal_revenue_total", "大口径财政收入", yuan, Wan, Flow),
@@ -597,6 +801,167 @@ fn builtin_indicators() -> Vec<Indicator> {
         new("livestock_stock", "牲畜存栏", Unit::HEAD, Wan, Stock),
         new("livestock_slaughter", "牲畜出栏", Unit::HEAD, Wan, Flow),
         new("investment_attracted", "招商引资到位资金", yuan, Yi, Flow).with_alias("到位资金"),
+        // Agriculture.
+        new("agri_output", "农林牧渔业总产值", yuan, Yi, Flow)
+            .with_growth_from_levels(false)
+            .with_alias("农林牧渔业产值"),
+        new("agri_va", "农林牧渔业增加值", yuan, Yi, Flow).with_growth_from_levels(false),
+        new("oil_crops", "油料产量", Unit::TONNE, Ge, Flow),
+        new("vegetables", "蔬菜产量", Unit::TONNE, Wan, Flow).with_alias("蔬菜及食用菌产量"),
+        new("meat", "肉类总产量", Unit::TONNE, Wan, Flow).with_alias("肉类产量"),
+        new("hogs_slaughter", "生猪出栏", Unit::HEAD, Wan, Flow),
+        new("hogs_stock", "生猪存栏", Unit::HEAD, Wan, Stock),
+        // Industry and energy.
+        new(
+            "industry_output_above",
+            "规模以上工业总产值",
+            yuan,
+            Yi,
+            Flow,
+        )
+        .with_alias("规上工业总产值")
+        .with_alias("规模以上工业产值"),
+        new(
+            "industry_revenue_above",
+            "规模以上工业营业收入",
+            yuan,
+            Wan,
+            Flow,
+        )
+        .with_alias("规上工业营业收入")
+        .with_alias("规模以上工业企业营业收入"),
+        new(
+            "industry_profit_above",
+            "规模以上工业利润总额",
+            yuan,
+            Wan,
+            Flow,
+        )
+        .with_alias("规上工业利润总额")
+        .with_alias("规模以上工业企业利润总额"),
+        new(
+            "industry_firms_above",
+            "规模以上工业企业数",
+            unit("家"),
+            Ge,
+            Stock,
+        )
+        .with_alias("规上工业企业数"),
+        new("electricity", "全社会用电量", kwh, Wan, Flow).with_alias("用电量"),
+        new("electricity_industry", "工业用电量", kwh, Wan, Flow).with_parent("electricity"),
+        new(
+            "electricity_residential",
+            "城乡居民生活用电量",
+            kwh,
+            Wan,
+            Flow,
+        )
+        .with_parent("electricity")
+        .with_alias("居民生活用电量"),
+        new("energy_use", "能源消费总量", unit("吨标准煤"), Wan, Flow).with_alias("综合能源消费量"),
+        // Investment and construction.
+        new("fai_industry", "工业投资", yuan, Wan, Flow)
+            .with_growth_from_levels(false)
+            .with_parent("fai"),
+        new("fai_infrastructure", "基础设施投资", yuan, Wan, Flow)
+            .with_growth_from_levels(false)
+            .with_parent("fai")
+            .with_alias("基础设施建设投资"),
+        new("fai_private", "民间投资", yuan, Wan, Flow)
+            .with_growth_from_levels(false)
+            .with_parent("fai"),
+        new("real_estate_investment", "房地产开发投资", yuan, Wan, Flow)
+            .with_growth_from_levels(false)
+            .with_parent("fai")
+            .with_alias("房地产开发投资额"),
+        new(
+            "housing_sales_area",
+            "商品房销售面积",
+            unit("平方米"),
+            Wan,
+            Flow,
+        ),
+        new("housing_sales", "商品房销售额", yuan, Wan, Flow),
+        new("construction_output", "建筑业总产值", yuan, Yi, Flow),
+        // Consumption and services.
+        new("retail_above", "限额以上消费品零售额", yuan, Wan, Flow)
+            .with_parent("retail")
+            .with_alias("限上消费品零售额")
+            .with_alias("限额以上单位消费品零售额"),
+        new(
+            "services_revenue_above",
+            "规模以上服务业营业收入",
+            yuan,
+            Wan,
+            Flow,
+        )
+        .with_alias("规上服务业营业收入"),
+        new("postal_business", "邮政业务总量", yuan, Wan, Flow),
+        new("telecom_business", "电信业务总量", yuan, Wan, Flow),
+        // Transport.
+        new("freight_volume", "货物运输量", Unit::TONNE, Wan, Flow).with_alias("货运量"),
+        new("freight_turnover", "货物周转量", unit("吨公里"), Wan, Flow),
+        new("passenger_volume", "旅客运输量", Unit::PERSON, Wan, Flow).with_alias("客运量"),
+        new(
+            "passenger_turnover",
+            "旅客周转量",
+            unit("人公里"),
+            Wan,
+            Flow,
+        ),
+        // Public finance.
+        new("tax_revenue", "税收收入", yuan, Wan, Flow).with_parent("budget_revenue"),
+        new("non_tax_revenue", "非税收入", yuan, Wan, Flow).with_parent("budget_revenue"),
+        // Finance (balances at the period's end).
+        new("deposits", "金融机构人民币各项存款余额", yuan, Yi, Stock)
+            .with_alias("金融机构各项存款余额")
+            .with_alias("各项存款余额")
+            .with_alias("存款余额"),
+        new(
+            "household_deposits",
+            "城乡居民储蓄存款余额",
+            yuan,
+            Yi,
+            Stock,
+        )
+        .with_parent("deposits")
+        .with_alias("住户存款余额")
+        .with_alias("居民储蓄存款余额"),
+        new("loans", "金融机构人民币各项贷款余额", yuan, Yi, Stock)
+            .with_alias("金融机构各项贷款余额")
+            .with_alias("各项贷款余额")
+            .with_alias("贷款余额"),
+        // Foreign trade and investment.
+        new("trade", "进出口总额", yuan, Wan, Flow).with_alias("外贸进出口总额"),
+        new("exports", "出口总额", yuan, Wan, Flow)
+            .with_parent("trade")
+            .with_alias("出口额"),
+        new("imports", "进口总额", yuan, Wan, Flow)
+            .with_parent("trade")
+            .with_alias("进口额"),
+        new(
+            "fdi",
+            "实际利用外资",
+            Unit::lookup("美元").unwrap_or(yuan),
+            Wan,
+            Flow,
+        )
+        .with_alias("实际使用外资")
+        .with_alias("实际利用外资金额"),
+        // Households and employment.
+        new("income", "全体居民人均可支配收入", yuan, Ge, PerCapita)
+            .with_weight("population")
+            .with_alias("居民人均可支配收入"),
+        new("new_urban_jobs", "城镇新增就业", Unit::PERSON, Ge, Flow)
+            .with_alias("城镇新增就业人数"),
+        new(
+            "new_market_entities",
+            "新登记市场主体",
+            Unit::HOUSEHOLD,
+            Ge,
+            Flow,
+        )
+        .with_alias("新增市场主体"),
     ]
 }
 
@@ -613,6 +978,39 @@ mod tests {
         let c = Catalog::builtin();
         assert_eq!(c.by_key.len(), total_keys);
         assert_eq!(c.len(), builtin_indicators().len());
+    }
+
+    #[test]
+    fn builtin_units_are_the_ones_named() {
+        let c = Catalog::builtin();
+        let unit = |code: &str| c.get(code).unwrap().unit().to_string();
+        assert_eq!(unit("electricity"), "千瓦时");
+        assert_eq!(unit("energy_use"), "吨标准煤");
+        assert_eq!(unit("freight_turnover"), "吨公里");
+        assert_eq!(unit("fdi"), "美元");
+        assert_eq!(unit("industry_firms_above"), "家");
+        assert_eq!(unit("housing_sales_area"), "平方米");
+        assert!((40..=70).contains(&c.len()), "{}", c.len());
+    }
+
+    #[test]
+    fn table_spellings_find_their_indicator() {
+        let c = Catalog::builtin();
+        for (written, code) in [
+            ("固定资产投资(不含农户)", "fai"),
+            ("固定资产投资（不含农户）", "fai"),
+            ("　其中：工业投资", "fai_industry"),
+            ("#民间投资", "fai_private"),
+            ("（一）地区生产总值", "gdp"),
+            ("3、社会消费品零售总额", "retail"),
+            ("规上工业总产值", "industry_output_above"),
+            ("城乡居民储蓄存款余额", "household_deposits"),
+            ("地区 生产 总值", "gdp"),
+        ] {
+            assert_eq!(c.get(written).map(Indicator::code), Some(code), "{written}");
+        }
+        assert_eq!(key_of("1.5万"), "1.5万");
+        assert!(c.get("其中").is_none());
     }
 
     #[test]

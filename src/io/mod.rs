@@ -1,6 +1,7 @@
 //! The adapters between files and the crate's types: CSV in and out, through one column map.
 //! Nothing in here computes a figure; the tables and ledgers check what is read.
 
+pub(crate) mod catalog;
 pub(crate) mod columns;
 pub(crate) mod encoding;
 pub(crate) mod ledger;

@@ -127,7 +127,7 @@ impl Caches {
 }
 
 /// The parsed cells of one row; the table checks them against its catalog.
-fn parse_row<'r>(cells: &'r Cells<'_>, caches: &mut Caches) -> Result<Parsed<'r>> {
+fn parse_row<'r>(cells: &'r Cells<'_>, caches: &mut Caches, ad_hoc: bool) -> Result<Parsed<'r>> {
     let period = caches
         .period(cells.text(&PERIOD))
         .map_err(|e| cells.error(&PERIOD, e))?;
@@ -153,6 +153,7 @@ fn parse_row<'r>(cells: &'r Cells<'_>, caches: &mut Caches) -> Result<Parsed<'r>
         yoy: cells.get(&YOY)?,
         target,
         partial: false,
+        ad_hoc,
     })
 }
 
@@ -175,7 +176,7 @@ pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, V
     let mut table = Table::with_catalog(options.catalog_of().clone());
     let mut caches = Caches::default();
     let mut bad = for_each_record(reader, &SPECS, options.is_strict(), |cells| {
-        let parsed = parse_row(cells, &mut caches)?;
+        let parsed = parse_row(cells, &mut caches, !options.is_strict_catalog())?;
         table
             .push_parsed(&parsed, cells.line)
             .map_err(|(field, e)| match column_of(field) {

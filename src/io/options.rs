@@ -19,6 +19,7 @@ use crate::{Catalog, Rounding, RoundingMode};
 #[derive(Debug, Clone)]
 pub struct CsvOptions {
     strict: bool,
+    strict_catalog: bool,
     catalog: Catalog,
 }
 
@@ -41,6 +42,7 @@ impl CsvOptions {
     pub fn new() -> CsvOptions {
         CsvOptions {
             strict: false,
+            strict_catalog: false,
             catalog: Catalog::builtin(),
         }
     }
@@ -61,6 +63,41 @@ impl CsvOptions {
             strict: yes,
             ..self
         }
+    }
+
+    /// Refuse indicators the catalog does not know (a bad row each) instead of taking them as
+    /// ad-hoc entries ([`crate::Indicator::is_ad_hoc`]: the unit of their figures, no recomputed
+    /// growth, marked in reports), which is the default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "地区,指标,时期,数值\n示例县,茶叶产量,2023年,1250吨\n";
+    /// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new())?;
+    /// assert_eq!((t.len(), bad.len()), (1, 0));
+    /// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict_catalog(true))?;
+    /// assert!(t.is_empty() && bad[0].is_unknown_indicator());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn strict_catalog(self, yes: bool) -> CsvOptions {
+        CsvOptions {
+            strict_catalog: yes,
+            ..self
+        }
+    }
+
+    /// Whether indicators the catalog does not know are refused.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(!tongji::CsvOptions::new().is_strict_catalog());
+    /// ```
+    #[must_use]
+    pub fn is_strict_catalog(&self) -> bool {
+        self.strict_catalog
     }
 
     /// Read indicators against `catalog` instead of the built-in one.

@@ -65,6 +65,8 @@ pub(crate) struct Parsed<'a> {
     pub(crate) yoy: Option<Rate>,
     pub(crate) target: Option<Quantity>,
     pub(crate) partial: bool,
+    /// An indicator the catalog does not know is added as an ad-hoc entry, not refused.
+    pub(crate) ad_hoc: bool,
 }
 
 /// Which field of an observation a table's check refused.
@@ -157,7 +159,7 @@ impl Table {
         Table::read_csv_with(reader, &CsvOptions::new())
     }
 
-    /// [`Table::read_csv`] with options: strict mode, another catalog.
+    /// [`Table::read_csv`] with options: strict mode, a strict catalog, another catalog.
     ///
     /// # Errors
     ///
@@ -169,7 +171,8 @@ impl Table {
     /// ```
     /// use tongji::{CsvOptions, Table};
     /// let csv = "地区,指标,时期,数值\n示例县,无此指标,2023年,1亿元\n";
-    /// let err = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().strict(true)).unwrap_err();
+    /// let options = CsvOptions::new().strict(true).strict_catalog(true);
+    /// let err = Table::read_csv_with(csv.as_bytes(), &options).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     r#"line 2, column 指标: unknown indicator "无此指标": not a code, name or alias in the catalog"#
@@ -324,9 +327,21 @@ impl Table {
 
     /// Builds a row: the indicator known, the value and target of its dimension, the region named.
     fn row_of(&mut self, p: &Parsed<'_>, line: u64) -> Result<Row, (Field, Error)> {
-        let indicator = self
-            .indicator_index(p.indicator)
-            .map_err(|e| (Field::Indicator, e))?;
+        let indicator = match self.indicator_index(p.indicator) {
+            Ok(i) => i,
+            Err(_) if p.ad_hoc && !p.indicator.trim().is_empty() => {
+                let i = self
+                    .catalog
+                    .add_ad_hoc(p.indicator, p.value.unit(), p.value.magnitude());
+                u32::try_from(i).map_err(|_| {
+                    (
+                        Field::Indicator,
+                        Error::out_of_range("indicators", i, "at most 4294967295 indicators"),
+                    )
+                })?
+            }
+            Err(e) => return Err((Field::Indicator, e)),
+        };
         let expected = self.catalog.at(indicator as usize).unit();
         p.value
             .same_dimension_as(expected)
@@ -713,6 +728,7 @@ impl<'a> Parsed<'a> {
             yoy: o.yoy(),
             target: o.target(),
             partial: o.is_partial(),
+            ad_hoc: false,
         }
     }
 }

@@ -294,10 +294,17 @@ impl Report {
 }
 
 impl fmt::Display for Report {
+    /// The text table; an indicator no catalog knows is marked "（目录外）".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} {}", self.region, self.period)?;
         let rows: Vec<[String; 7]> = std::iter::once(Report::HEADER.map(str::to_string))
-            .chain(self.lines.iter().map(|l| l.cells(Rounding::default())))
+            .chain(self.lines.iter().map(|l| {
+                let mut cells = l.cells(Rounding::default());
+                if l.indicator.is_ad_hoc() {
+                    cells[0].push_str("（目录外）");
+                }
+                cells
+            }))
             .collect();
         crate::text::layout::write_table(f, &rows)
     }
