@@ -264,7 +264,7 @@ impl Location {
     /// # Examples
     ///
     /// ```
-    /// let (_, bad) = tongji::Table::read_csv("region,indicator,period,value\n示例县,gdp,2023,1亿元\n".as_bytes())?;
+    /// let (_, bad) = tongji::Table::read_csv("region,indicator,period,value\n示例县,gdp,2023/10,1亿元\n".as_bytes())?;
     /// assert_eq!(bad[0].location().unwrap().column(), Some("period"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

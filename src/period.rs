@@ -39,6 +39,8 @@ pub(crate) enum Label {
 /// assert_eq!(p.elapsed().to_string(), "83.3%");
 /// assert_eq!(p.same_period_last_year()?.to_string(), "2022年1—10月");
 /// assert_eq!("2023年前三季度".parse::<Period>()?, "2023年1—9月".parse()?);
+/// assert_eq!("2023-01/2023-10".parse::<Period>()?.to_string(), "2023年1—10月");
+/// assert_eq!("2023-Q3".parse::<Period>()?.to_string(), "2023年三季度");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
@@ -378,7 +380,8 @@ impl FromStr for Period {
 
     /// Parses "2023年1—10月", "2023年1-10月", "2023年1至10月", "2023年1～10月", "2023年10月份",
     /// "2023年第三季度", "2023年3季度", "2023年上半年", "2023年前三季度", "2023年度", "2023年全年",
-    /// with fullwidth digits too.
+    /// with fullwidth digits too; and the ISO-like forms of data exports and JSON: "2023",
+    /// "2023-10", "2023-Q3", "2023-H1", "2023-01/2023-10" (year to date), which display in Chinese.
     fn from_str(s: &str) -> Result<Period> {
         crate::text::period::parse_period(s)
     }

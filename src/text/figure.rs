@@ -98,6 +98,14 @@ pub(crate) fn parse_quantity(s: &str) -> Result<Quantity> {
                     .iter()
                     .find_map(|m| rest.strip_prefix(m.as_str()))
                     .unwrap_or(rest);
+                if unit.is_empty() {
+                    return Err(error_at(
+                        s,
+                        QUANTITY,
+                        "expected a unit after the magnitude (万元, 亿元, 万千瓦时 …); a table reads such a figure in its column's or indicator's unit",
+                        rest_end,
+                    ));
+                }
                 return Err(Error::unknown_unit(s, unit));
             }
         },

@@ -48,9 +48,10 @@ pub(crate) fn parse_period(s: &str) -> Result<Period> {
         .ok()
         .filter(|y| (1..=MAX_YEAR).contains(y))
         .ok_or_else(|| fail("expected a year from 1 to 9999", 0))?;
-    let rest = text[digits..]
-        .strip_prefix('年')
-        .ok_or_else(|| fail("expected 年 after the year", digits))?;
+    if !text[digits..].starts_with('年') {
+        return parse_iso(s, &text, year, digits);
+    }
+    let rest = &text[digits + '年'.len_utf8()..];
     let start = digits + 1;
     let rest = rest.strip_suffix('份').unwrap_or(rest);
     match rest {
@@ -108,6 +109,56 @@ pub(crate) fn parse_period(s: &str) -> Result<Period> {
                     .count();
             Period::year_to_month(year, month(&months[to..], start + to)?)
         }
+    }
+}
+
+/// The ISO-like forms data exports write, after the year: "" (the year), "-10" (a month),
+/// "-Q3" (a quarter), "-H1" (a half), "-01/2023-10" (January through October).
+fn parse_iso(s: &str, text: &str, year: i32, digits: usize) -> Result<Period> {
+    let fail = |reason: &'static str| Error::parse(s, EXPECTED, reason, compact_offset(s, digits));
+    const EXPECTED_FORM: &str = "expected 年 after the year (2023年1—10月), or an ISO form: 2023, 2023-10, 2023-Q3, 2023-H1, 2023-01/2023-10";
+    let rest = &text[digits..];
+    if rest.is_empty() {
+        return Period::year(year);
+    }
+    let rest = rest.strip_prefix('-').ok_or_else(|| fail(EXPECTED_FORM))?;
+    let two_digit_month = |t: &str| -> Option<u8> {
+        (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u8>().ok())
+            .flatten()
+            .filter(|m| (1..=12).contains(m))
+    };
+    if let Some(q) = rest.strip_prefix(['Q', 'q']) {
+        return match q.parse::<u8>() {
+            Ok(n @ 1..=4) if q.len() == 1 => Period::quarter(year, n),
+            _ => Err(fail("expected a quarter Q1 to Q4")),
+        };
+    }
+    if let Some(h) = rest.strip_prefix(['H', 'h']) {
+        return match h {
+            "1" => Period::half(year, 1),
+            "2" => Period::half(year, 2),
+            _ => Err(fail("expected a half H1 or H2")),
+        };
+    }
+    if let Some((from, to)) = rest.split_once('/') {
+        let to_month = to
+            .strip_prefix(&text[..digits])
+            .and_then(|t| t.strip_prefix('-'))
+            .and_then(two_digit_month);
+        return match (two_digit_month(from), to_month) {
+            (Some(1), Some(last)) => Period::year_to_month(year, last),
+            (Some(_), Some(_)) => Err(fail(
+                "expected a range from January of the same year (2023-01/2023-10)",
+            )),
+            _ => Err(fail(
+                "expected a range of months of one year, 2023-01/2023-10",
+            )),
+        };
+    }
+    match two_digit_month(rest) {
+        Some(m) => Period::month(year, m),
+        None => Err(fail("expected a two-digit month 01 to 12 (2023-10)")),
     }
 }
 
@@ -196,6 +247,11 @@ mod tests {
             ("2023年3季度", "2023年三季度"),
             ("2023年度", "2023年"),
             ("2023 年 1 至 10 月", "2023年1—10月"),
+            ("2023", "2023年"),
+            ("2023-10", "2023年10月"),
+            ("2023-Q3", "2023年三季度"),
+            ("2023-H1", "2023年上半年"),
+            ("2023-01/2023-10", "2023年1—10月"),
         ] {
             assert_eq!(p(s).to_string(), shown);
         }
@@ -213,9 +269,20 @@ mod tests {
             r#"cannot parse "2023年1—13月" as a period: expected a month from 1 to 12, found 13 (at byte 11)"#
         );
         assert_eq!(
-            err("2023"),
-            r#"cannot parse "2023" as a period: expected 年 after the year (at byte 4)"#
+            err("2023/10"),
+            r#"cannot parse "2023/10" as a period: expected 年 after the year (2023年1—10月), or an ISO form: 2023, 2023-10, 2023-Q3, 2023-H1, 2023-01/2023-10 (at byte 4)"#
         );
+        for bad in [
+            "2023-13",
+            "2023-1",
+            "2023-Q5",
+            "2023-H3",
+            "2023-02/2023-10",
+            "2023-01/2022-10",
+            "2023-01/2023-13",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
         assert_eq!(
             err("0年"),
             r#"cannot parse "0年" as a period: expected a year from 1 to 9999 (at byte 0)"#

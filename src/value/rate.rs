@@ -349,10 +349,18 @@ impl fmt::Display for Rate {
 impl FromStr for Rate {
     type Err = Error;
 
-    /// Parses "105.9%", "105.9％", "-0.5%", "−0.5%", "3.5‰".
+    /// Parses "105.9%", "105.9％", "-0.5%", "−0.5%", "3.5‰", and a bare number as a percentage,
+    /// as a 同比增长(%) column holds it ("6.6" is 6.6%).
     fn from_str(s: &str) -> Result<Rate> {
         let (value, which) =
-            parse_with_suffix(s, &["%", "‰"], "a rate", "expected % or ‰ after the number")?;
+            match parse_with_suffix(s, &["%", "‰"], "a rate", "expected % or ‰ after the number")
+            {
+                Ok(parsed) => parsed,
+                Err(e) => match crate::text::number::parse_decimal(s, "a rate") {
+                    Ok(d) => (d, 0),
+                    Err(_) => return Err(e),
+                },
+            };
         let (rate, exp) = if which == 0 {
             (Rate::from_percent(value), 0)
         } else {
@@ -415,9 +423,11 @@ mod tests {
     fn errors() {
         assert!("X%".parse::<Rate>().unwrap_err().is_placeholder());
         assert_eq!(
-            "12".parse::<Rate>().unwrap_err().to_string(),
-            r#"cannot parse "12" as a rate: expected % or ‰ after the number (at byte 2)"#
+            "12x".parse::<Rate>().unwrap_err().to_string(),
+            r#"cannot parse "12x" as a rate: expected % or ‰ after the number (at byte 2)"#
         );
+        // A bare number is a percentage, as the 同比增长(%) column of a CSV holds it.
+        assert_eq!(r("12").to_string(), "12%");
         assert!("12%%".parse::<Rate>().is_err());
         assert!("12个百分点".parse::<Rate>().is_err());
     }
