@@ -110,6 +110,10 @@ enum Detail {
     Io,
     #[error("the bytes are not text in the file's encoding (UTF-8, GBK or GB18030)")]
     Encoding,
+    #[error("{what}")]
+    Inconsistent { what: Box<str> },
+    #[error("cannot read the workbook: {reason}")]
+    Spreadsheet { reason: Box<str> },
 }
 
 /// " in \"3光年\"" when the unit is part of a longer input, nothing when it is the input.
@@ -178,6 +182,10 @@ pub enum ErrorKind {
     Io,
     /// Bytes that are not text in any encoding the reader knows.
     Encoding,
+    /// Figures of one row that disagree: a published 完成率 its level and target do not give.
+    Inconsistent,
+    /// A workbook that cannot be read (not xlsx/xls/ods, damaged) or has no such sheet.
+    Spreadsheet,
 }
 
 impl ErrorKind {
@@ -212,6 +220,8 @@ impl ErrorKind {
             ErrorKind::Csv => "csv",
             ErrorKind::Io => "io",
             ErrorKind::Encoding => "encoding",
+            ErrorKind::Inconsistent => "inconsistent",
+            ErrorKind::Spreadsheet => "spreadsheet",
         }
     }
 }
@@ -242,6 +252,9 @@ pub struct Location {
     line: Option<u64>,
     column: Option<Box<str>>,
     offset: Option<u64>,
+    /// The sheet of a workbook, and the cell in A1 form.
+    sheet: Option<Box<str>>,
+    cell: Option<Box<str>>,
 }
 
 impl Location {
@@ -286,11 +299,65 @@ impl Location {
     pub fn offset(&self) -> Option<u64> {
         self.offset
     }
+
+    /// The sheet of a workbook the error is in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let (_, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n".as_bytes())?;
+    /// assert_eq!(bad[0].location().unwrap().sheet(), None); // a CSV file has no sheets
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    /// The cell of a workbook the error is in, in Excel's A1 form ("C5"); its row is
+    /// [`Location::line`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let (_, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n".as_bytes())?;
+    /// assert_eq!(bad[0].location().unwrap().cell(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn cell(&self) -> Option<&str> {
+        self.cell.as_deref()
+    }
+}
+
+/// The A1 name of the cell at 0-based `row` and `column`: (4, 2) → "C5".
+pub(crate) fn a1(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = u64::from(column) + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(u64::from(row) + 1).to_string()
 }
 
 impl fmt::Display for Location {
-    /// "line 3, column 数值", "line 3", or "byte 120".
+    /// "line 3, column 数值", "line 3", or "byte 120"; in a workbook "sheet 月报, cell C5, column
+    /// 累计" or "sheet 月报, row 5".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet {sheet}")?;
+            match (&self.cell, self.line) {
+                (Some(cell), _) => write!(f, ", cell {cell}")?,
+                (None, Some(line)) => write!(f, ", row {line}")?,
+                (None, None) => {}
+            }
+            if let Some(column) = &self.column {
+                write!(f, ", column {column}")?;
+            }
+            return Ok(());
+        }
         match (self.line, &self.column, self.offset) {
             (Some(line), Some(column), _) => write!(f, "line {line}, column {column}"),
             (Some(line), None, _) => write!(f, "line {line}"),
@@ -361,6 +428,8 @@ impl Error {
             Detail::Csv { .. } => ErrorKind::Csv,
             Detail::Io => ErrorKind::Io,
             Detail::Encoding => ErrorKind::Encoding,
+            Detail::Inconsistent { .. } => ErrorKind::Inconsistent,
+            Detail::Spreadsheet { .. } => ErrorKind::Spreadsheet,
         }
     }
 
@@ -650,10 +719,31 @@ impl Error {
         let mut e = Error::new(detail).with_source(source);
         e.inner.location = Some(Location {
             line,
-            column: None,
             offset,
+            ..Location::default()
         });
         e
+    }
+
+    pub(crate) fn inconsistent(what: impl fmt::Display) -> Error {
+        Error::new(Detail::Inconsistent {
+            what: quote(&what.to_string()),
+        })
+    }
+
+    pub(crate) fn spreadsheet(reason: impl fmt::Display) -> Error {
+        Error::new(Detail::Spreadsheet {
+            reason: quote(&reason.to_string()),
+        })
+    }
+
+    /// The error located in `sheet` at the 0-based `row` and `column` (`None`: the whole row).
+    pub(crate) fn at_cell(mut self, sheet: &str, row: u32, column: Option<u32>) -> Error {
+        let at = self.inner.location.get_or_insert_with(Location::default);
+        at.sheet = Some(sheet.into());
+        at.line = Some(u64::from(row) + 1);
+        at.cell = column.map(|c| a1(row, c).into());
+        self
     }
 
     /// Bytes that are not text in the encoding the input was read in.

@@ -235,7 +235,13 @@ pub use indicator::target::completion;
 pub use indicator::target::excess_over_target;
 #[doc(alias = "压减")]
 pub use indicator::target::reduction_completion;
+#[doc(alias = "月报")]
+#[doc(alias = "快报")]
+#[doc(alias = "宽表")]
+pub use io::options::WideOptions;
 pub use io::options::{CsvOptions, WriteOptions};
+#[doc(alias = "表头")]
+pub use io::wide::WideLayout;
 #[doc(alias = "改革台账")]
 #[doc(alias = "台账")]
 pub use ledger::Ledger;

@@ -4,6 +4,7 @@
 pub(crate) mod catalog;
 pub(crate) mod columns;
 pub(crate) mod encoding;
+pub(crate) mod grid;
 pub(crate) mod ledger;
 pub(crate) mod lines;
 pub(crate) mod observations;
@@ -11,4 +12,5 @@ pub(crate) mod options;
 pub(crate) mod records;
 pub(crate) mod rectification;
 pub(crate) mod report;
+pub(crate) mod wide;
 pub(crate) mod write;

@@ -278,3 +278,246 @@ impl WriteOptions {
         Rounding::new(self.places.unwrap_or(default_places)).with_mode(self.mode)
     }
 }
+
+/// How the wide-table readers read a 月报/快报 layout — one indicator a row, value columns such
+/// as 本月, 1-本月累计, 上年同期, 同比增长(%), 年度目标 — or a table with regions as columns. What
+/// the file does not say (its region, its period, its unit) is named here; what it does say in a
+/// title row ("XX县2023年1-10月主要经济指标完成情况", "单位：万元") is read from it, and an option
+/// given here wins over the file.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{Table, WideOptions};
+/// let csv = "指标名称\t本月\t1-本月累计\n全社会用电量\t3620万千瓦时\t35210万千瓦时\n";
+/// let options = WideOptions::new().region("示例县").period("2023年10月".parse()?);
+/// let (t, bad) = Table::read_wide_csv(csv.as_bytes(), &options)?; // tab-separated: sniffed
+/// assert!(bad.is_empty());
+/// assert_eq!(t.get("示例县", "全社会用电量", &"2023年1—10月".parse()?).unwrap().value().to_string(), "35210万千瓦时");
+/// assert_eq!(t.get("示例县", "全社会用电量", &"2023年10月".parse()?).unwrap().value().to_string(), "3620万千瓦时");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct WideOptions {
+    region: Option<String>,
+    period: Option<crate::Period>,
+    unit: Option<crate::UnitSpec>,
+    delimiter: Option<u8>,
+    sheet: Option<String>,
+    csv: CsvOptions,
+}
+
+impl WideOptions {
+    /// Lenient, the built-in catalog, region and period from the file, delimiter sniffed, the
+    /// first sheet of a workbook.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::WideOptions::new();
+    /// assert!(!o.is_strict());
+    /// ```
+    #[must_use]
+    pub fn new() -> WideOptions {
+        WideOptions::default()
+    }
+
+    /// The region of every row (the file's title may name another; this wins). In a table with
+    /// regions as columns, the region of its 合计 column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "XX县2023年1-10月主要经济指标\n指标名称,1-本月累计\n社零,18829万元\n";
+    /// let (t, _) = Table::read_wide_csv(csv.as_bytes(), &WideOptions::new().region("示例县"))?;
+    /// assert_eq!(t.regions().collect::<Vec<_>>(), ["示例县"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn region(self, region: &str) -> WideOptions {
+        WideOptions {
+            region: Some(region.trim().to_string()),
+            ..self
+        }
+    }
+
+    /// The reporting period (本月 is its last month; 累计 runs from January to it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称,累计,上年同期\n社零,18829万元,17563万元\n";
+    /// let o = WideOptions::new().region("示例县").period("2023年1—10月".parse()?);
+    /// let (t, _) = Table::read_wide_csv(csv.as_bytes(), &o)?;
+    /// assert_eq!(t.growth("示例县", "社零", &"2023年1—10月".parse()?)?.to_string(), "增长7.2%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn period(self, period: crate::Period) -> WideOptions {
+        WideOptions {
+            period: Some(period),
+            ..self
+        }
+    }
+
+    /// The unit of bare numbers where neither a 计量单位 column, the header ("本月(万元)") nor a
+    /// "单位：万元" line says one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称,累计\n社零,18829\n";
+    /// let o = WideOptions::new().region("示例县").period("2023年1—10月".parse()?).unit("万元".parse()?);
+    /// let (t, _) = Table::read_wide_csv(csv.as_bytes(), &o)?;
+    /// assert_eq!(t.iter().next().unwrap().value().to_string(), "18829万元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn unit(self, unit: crate::UnitSpec) -> WideOptions {
+        WideOptions {
+            unit: Some(unit),
+            ..self
+        }
+    }
+
+    /// The field delimiter of a CSV file (sniffed among comma, tab and semicolon otherwise).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称;累计\n社零;18829万元\n";
+    /// let o = WideOptions::new().region("示例县").period("2023年".parse()?).delimiter(b';');
+    /// assert_eq!(Table::read_wide_csv(csv.as_bytes(), &o)?.0.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn delimiter(self, delimiter: u8) -> WideOptions {
+        WideOptions {
+            delimiter: Some(delimiter),
+            ..self
+        }
+    }
+
+    /// The sheet of a workbook to read (the first one otherwise).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::WideOptions::new().sheet("10月");
+    /// assert_eq!(o.sheet_name(), Some("10月"));
+    /// ```
+    #[must_use]
+    pub fn sheet(self, name: &str) -> WideOptions {
+        WideOptions {
+            sheet: Some(name.to_string()),
+            ..self
+        }
+    }
+
+    /// Strict: fail on the first bad row instead of collecting it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称,累计\n社零,X万元\n";
+    /// let o = WideOptions::new().region("示例县").period("2023年".parse()?);
+    /// assert!(Table::read_wide_csv(csv.as_bytes(), &o.clone().strict(true)).unwrap_err().is_placeholder());
+    /// assert_eq!(Table::read_wide_csv(csv.as_bytes(), &o)?.1.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn strict(self, yes: bool) -> WideOptions {
+        WideOptions {
+            csv: self.csv.clone().strict(yes),
+            ..self
+        }
+    }
+
+    /// Refuse indicators the catalog does not know instead of taking them as ad-hoc entries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称,累计\n茶叶产量,1250吨\n";
+    /// let o = WideOptions::new().region("示例县").period("2023年".parse()?);
+    /// assert!(Table::read_wide_csv(csv.as_bytes(), &o.clone().strict_catalog(true))?.1[0].is_unknown_indicator());
+    /// assert!(Table::read_wide_csv(csv.as_bytes(), &o)?.1.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn strict_catalog(self, yes: bool) -> WideOptions {
+        WideOptions {
+            csv: self.csv.clone().strict_catalog(yes),
+            ..self
+        }
+    }
+
+    /// Read indicators against `catalog` instead of the built-in one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Catalog, Table, WideOptions};
+    /// let o = WideOptions::new().region("示例县").period("2023年".parse()?).catalog(Catalog::empty());
+    /// let (t, _) = Table::read_wide_csv("指标名称,累计\n社零,1万元\n".as_bytes(), &o)?;
+    /// assert!(t.catalog().get("社零").unwrap().is_ad_hoc());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn catalog(self, catalog: Catalog) -> WideOptions {
+        WideOptions {
+            csv: self.csv.clone().catalog(catalog),
+            ..self
+        }
+    }
+
+    /// Whether the readers stop at the first bad row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(tongji::WideOptions::new().strict(true).is_strict());
+    /// ```
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        self.csv.is_strict()
+    }
+
+    /// The sheet named, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::WideOptions::new().sheet_name(), None);
+    /// ```
+    #[must_use]
+    pub fn sheet_name(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    pub(crate) fn csv_options(&self) -> &CsvOptions {
+        &self.csv
+    }
+
+    pub(crate) fn region_name(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    pub(crate) fn period_given(&self) -> Option<crate::Period> {
+        self.period
+    }
+
+    pub(crate) fn unit_given(&self) -> Option<crate::UnitSpec> {
+        self.unit
+    }
+
+    pub(crate) fn delimiter_given(&self) -> Option<u8> {
+        self.delimiter
+    }
+}

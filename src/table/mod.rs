@@ -183,6 +183,80 @@ impl Table {
         crate::io::observations::read(reader, options)
     }
 
+    /// Reads a wide table — the 月报/快报 layout offices export: title rows, a header row, one
+    /// indicator a row with value columns (本月, 1-本月累计, 上年同期, 同比增长(%), 年度目标,
+    /// 完成率), footnotes — or a table with regions as columns (甲镇, 乙乡, 合计). UTF-8 with or
+    /// without a BOM, or GBK; comma, tab or semicolon (sniffed unless [`WideOptions::delimiter`]).
+    ///
+    /// The region, period and unit come from the title ("XX县2023年1-10月主要经济指标完成情况",
+    /// "单位：万元") unless the options name them. 本月 is the period's last month, 累计 the period
+    /// to date, 上年同期 the same period last year; a published growth and the target go with the
+    /// period to date; a published 完成率 is checked against them (a bad row when it disagrees); a
+    /// footnote "注：地区生产总值为前三季度数据" gives that indicator its own period. Bare numbers
+    /// take the row's 计量单位, else the header's ("本月(万元)"), else the title's; "47149万" takes
+    /// the indicator's unit; "—", "-", "…" and "/" are figures not published. See
+    /// [`Table::inspect_wide_csv`] for what the reader makes of a file.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::MissingColumn`] when no header row is found in the first 30 rows (the
+    /// message quotes the first rows and names the headers accepted);
+    /// [`crate::ErrorKind::NotFound`] when neither the file nor the options give the period (or,
+    /// without regions as columns, the region); I/O and encoding errors; in strict mode the first
+    /// bad row. Otherwise bad cells are returned located at their line and column, the rest kept.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "XX县2023年1-10月主要经济指标完成情况\n\
+    ///            指标名称,计量单位,本月,1-本月累计,上年同期累计,累计增长(%),年度目标,完成年度目标%\n\
+    ///            固定资产投资(不含农户),万元,5120,47149,45695,6.6,56000,84.2\n\
+    ///            一般公共预算收入,万元,—,6739,6410,5.1,8500,79.3\n";
+    /// let (t, bad) = Table::read_wide_csv(csv.as_bytes(), &WideOptions::new())?;
+    /// assert!(bad.is_empty(), "{bad:?}");
+    /// let p = "2023年1—10月".parse()?;
+    /// assert_eq!(t.growth("XX县", "一般公共预算收入", &p)?.to_string(), "增长5.1%");
+    /// assert_eq!(t.get("XX县", "fai", &"2023年10月".parse()?).unwrap().value().to_string(), "5120万元");
+    /// assert_eq!(t.completion("XX县", "固定资产投资", &p)?.to_string(), "84.2%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_wide_csv<R: Read>(
+        reader: R,
+        options: &crate::WideOptions,
+    ) -> Result<(Table, Vec<Error>)> {
+        let grid = crate::io::grid::read_csv(reader, options.delimiter_given())?;
+        crate::io::wide::read(grid, options)
+    }
+
+    /// What [`Table::read_wide_csv`] makes of a file, without reading its rows: the header line,
+    /// region, period and unit (and where each came from), each column's meaning, and the periods
+    /// footnotes give.
+    ///
+    /// # Errors
+    ///
+    /// As [`Table::read_wide_csv`] for the header.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let csv = "指标名称,甲镇,乙乡,合计\n社零,3亿元,2亿元,5亿元\n";
+    /// let layout = Table::inspect_wide_csv(csv.as_bytes(), &WideOptions::new().region("示例县"))?;
+    /// let columns: Vec<String> = layout.columns().map(|(h, what)| format!("{h}: {what}")).collect();
+    /// assert_eq!(columns, ["指标名称: indicator", "甲镇: region 甲镇", "乙乡: region 乙乡", "合计: region 示例县"]);
+    /// let err = Table::inspect_wide_csv("名称甲,名称乙\n".as_bytes(), &WideOptions::new()).unwrap_err();
+    /// assert!(err.to_string().contains("指标名称/指标/项目"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn inspect_wide_csv<R: Read>(
+        reader: R,
+        options: &crate::WideOptions,
+    ) -> Result<crate::WideLayout> {
+        let grid = crate::io::grid::read_csv(reader, options.delimiter_given())?;
+        crate::io::wide::inspect(&grid, options)
+    }
+
     /// Writes the table as CSV in the long format it is read from, with Chinese headers
     /// (地区,指标,时期,数值,状态,同比增长,目标), indicators by Chinese name and every figure with
     /// every digit, so that reading it back gives equal values with equal digits.
