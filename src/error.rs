@@ -184,7 +184,8 @@ pub enum ErrorKind {
     Encoding,
     /// Figures of one row that disagree: a published 完成率 its level and target do not give.
     Inconsistent,
-    /// A workbook that cannot be read (not xlsx/xls/ods, damaged) or has no such sheet.
+    /// A workbook that cannot be read (not xlsx/xls/ods, damaged), has no such sheet, or merges
+    /// cells over its data.
     Spreadsheet,
 }
 

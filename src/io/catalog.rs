@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::str::FromStr;
 
 use super::columns::{Column, Spec, text};
-use super::records::for_each_record;
+use super::records::{Reading, for_each_record};
 use super::write::{csv_writer, finish, header, record};
 use crate::{Catalog, Error, Indicator, IndicatorKind, Result, UnitSpec, WriteOptions};
 
@@ -84,7 +84,7 @@ fn parse_yes_no(s: &str) -> Result<bool> {
 pub(crate) fn read<R: Read>(reader: R) -> Result<Catalog> {
     let mut catalog = Catalog::empty();
     let mut references: Vec<(u64, String)> = Vec::new();
-    for_each_record(reader, &SPECS, true, |cells| {
+    for_each_record(reader, &SPECS, Reading::strict(true), |cells| {
         let unit = cells.require(&UNIT)?;
         let mut indicator = Indicator::new(
             cells.text(&CODE),

@@ -92,9 +92,11 @@ fn clean(header: &str) -> String {
 
 impl Header {
     /// Maps the header cells onto `specs` (in order); the first matching cell wins.
+    /// Columns whose index is in `supplied` are not required: the caller has their value.
     pub(crate) fn new<'h>(
         cells: impl Iterator<Item = &'h str> + Clone,
         specs: &[&dyn Spec],
+        supplied: &[usize],
     ) -> Result<Header> {
         let cleaned: Vec<String> = cells.clone().map(clean).collect();
         let written: Vec<&str> = cells
@@ -111,7 +113,11 @@ impl Header {
         }
         let missing: Vec<String> = specs
             .iter()
-            .filter(|s| s.required() && found.get(s.index()).is_none_or(Option::is_none))
+            .filter(|s| {
+                s.required()
+                    && !supplied.contains(&s.index())
+                    && found.get(s.index()).is_none_or(Option::is_none)
+            })
             .map(|s| s.names()[..2.min(s.names().len())].join("/"))
             .collect();
         if !missing.is_empty() {
@@ -142,6 +148,8 @@ pub(crate) struct Cells<'r> {
     pub(crate) record: &'r csv::StringRecord,
     pub(crate) line: u64,
     pub(crate) offset: u64,
+    /// The sheet of a workbook the record is a row of (its line is the sheet's row).
+    pub(crate) sheet: Option<&'r str>,
 }
 
 impl Cells<'_> {
@@ -155,7 +163,16 @@ impl Cells<'_> {
 
     /// `error` located at this record and `column`.
     pub(crate) fn error(&self, column: &dyn Spec, error: Error) -> Error {
-        let located = error.at_line(self.line, Some(self.offset));
+        let located = match self.sheet {
+            Some(sheet) => error.at_cell(
+                sheet,
+                u32::try_from(self.line.saturating_sub(1)).unwrap_or(u32::MAX),
+                self.header
+                    .position(column.index())
+                    .and_then(|c| u32::try_from(c).ok()),
+            ),
+            None => error.at_line(self.line, Some(self.offset)),
+        };
         match self.header.name(column.index()) {
             "" => located,
             name => located.in_column(name),

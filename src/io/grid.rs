@@ -14,6 +14,10 @@ pub(crate) enum Origin {
     /// A CSV file: rows are physical lines.
     Csv,
     /// A sheet of a workbook, by name: rows and columns are the sheet's (cells in A1 form).
+    #[cfg_attr(
+        not(feature = "xlsx"),
+        allow(dead_code, reason = "made by the workbook reader")
+    )]
     Sheet(Box<str>),
 }
 
@@ -54,6 +58,8 @@ pub(crate) struct Grid {
     pub(crate) origin: Origin,
     pub(crate) rows: Vec<GridRow>,
     pub(crate) bad: Vec<Error>,
+    /// Merged regions of a sheet, as 0-based ((row, column), (row, column)) corners.
+    pub(crate) merged: Vec<((u32, u32), (u32, u32))>,
 }
 
 impl Grid {
@@ -169,6 +175,7 @@ pub(crate) fn read_csv<R: Read>(reader: R, delimiter: Option<u8>) -> Result<Grid
         origin: Origin::Csv,
         rows: Vec::new(),
         bad: Vec::new(),
+        merged: Vec::new(),
     };
     let mut record = csv::ByteRecord::new();
     loop {

@@ -92,7 +92,7 @@ fn documents(cell: &str) -> Vec<&str> {
 /// Reads a ledger; see [`Ledger::read_csv`].
 pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Ledger, Vec<Error>)> {
     let mut ledger = Ledger::new();
-    let bad = for_each_record(reader, &SPECS, options.is_strict(), |cells| {
+    let bad = for_each_record(reader, &SPECS, options.reading(), |cells| {
         let deadline = cells.require(&DEADLINE)?;
         let status = cells.require(&STATUS)?;
         let title = cells.text(&TITLE);

@@ -13,4 +13,6 @@ pub(crate) mod records;
 pub(crate) mod rectification;
 pub(crate) mod report;
 pub(crate) mod wide;
+#[cfg(feature = "xlsx")]
+pub(crate) mod workbook;
 pub(crate) mod write;

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::columns::{Cells, Column, Spec, text};
-use super::records::for_each_record;
+use super::records::{Reading, for_each_record};
 use super::write::{csv_writer, finish, header, record};
 use crate::map::FastMap;
 use crate::table::{Field, Parsed};
@@ -126,15 +126,52 @@ impl Caches {
     }
 }
 
+/// What a row is read with besides its cells: the options' region, period and catalog.
+struct Context<'o> {
+    ad_hoc: bool,
+    region: Option<&'o str>,
+    period: Option<Period>,
+    catalog: &'o crate::Catalog,
+}
+
+impl<'o> Context<'o> {
+    fn of(options: &'o CsvOptions) -> Context<'o> {
+        Context {
+            ad_hoc: !options.is_strict_catalog(),
+            region: options.region_given(),
+            period: options.period_given(),
+            catalog: options.catalog_of(),
+        }
+    }
+
+    /// The columns the options supply.
+    fn supplied(&self) -> &'static [usize] {
+        match (self.region.is_some(), self.period.is_some()) {
+            (true, true) => &[0, 2],
+            (true, false) => &[0],
+            (false, true) => &[2],
+            (false, false) => &[],
+        }
+    }
+}
+
 /// The parsed cells of one row; the table checks them against its catalog.
-fn parse_row<'r>(cells: &'r Cells<'_>, caches: &mut Caches, ad_hoc: bool) -> Result<Parsed<'r>> {
-    let period = caches
-        .period(cells.text(&PERIOD))
-        .map_err(|e| cells.error(&PERIOD, e))?;
+fn parse_row<'r>(
+    cells: &'r Cells<'_>,
+    caches: &mut Caches,
+    context: &Context<'r>,
+) -> Result<Parsed<'r>> {
+    let period = match (cells.text(&PERIOD), context.period) {
+        ("", Some(p)) => p,
+        (text, _) => caches.period(text).map_err(|e| cells.error(&PERIOD, e))?,
+    };
     let unit = cells.text(&UNIT);
     let unit_column: &dyn Spec = if unit.is_empty() { &VALUE } else { &UNIT };
+    let indicator = cells.text(&INDICATOR);
+    let value_text = cells.text(&VALUE);
     let value = caches
-        .quantity(cells.text(&VALUE), unit)
+        .quantity(value_text, unit)
+        .or_else(|e| in_indicator_unit(value_text, unit, indicator, context, e))
         .map_err(|e| cells.error(unit_column, e))?;
     let target = match cells.text(&TARGET) {
         "" => None,
@@ -144,17 +181,39 @@ fn parse_row<'r>(cells: &'r Cells<'_>, caches: &mut Caches, ad_hoc: bool) -> Res
                 .map_err(|e| cells.error(&TARGET, e))?,
         ),
     };
+    let region = match cells.text(&REGION) {
+        "" => context.region.unwrap_or(""),
+        text => text,
+    };
     Ok(Parsed {
-        region: cells.text(&REGION),
-        indicator: cells.text(&INDICATOR),
+        region,
+        indicator,
         period,
         value,
         status: cells.get(&STATUS)?.unwrap_or_default(),
         yoy: cells.get(&YOY)?,
         target,
         partial: false,
-        ad_hoc,
+        ad_hoc: context.ad_hoc,
     })
+}
+
+/// "47149万" with no unit cell: the magnitude as written, in the unit of the indicator in the
+/// catalog; any other failure is `error`, the one the figure gave.
+fn in_indicator_unit(
+    value: &str,
+    unit: &str,
+    indicator: &str,
+    context: &Context<'_>,
+    error: Error,
+) -> Result<Quantity> {
+    if !unit.is_empty() || !error.is_parse() {
+        return Err(error);
+    }
+    match context.catalog.get(indicator) {
+        Some(i) => format!("{value}{}", i.unit()).parse().map_err(|_| error),
+        None => Err(error),
+    }
 }
 
 /// The column a table's check refers to; `None` for the key as a whole.
@@ -175,15 +234,107 @@ const KEY_COLUMNS: &str = "地区/指标/时期";
 pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, Vec<Error>)> {
     let mut table = Table::with_catalog(options.catalog_of().clone());
     let mut caches = Caches::default();
-    let mut bad = for_each_record(reader, &SPECS, options.is_strict(), |cells| {
-        let parsed = parse_row(cells, &mut caches, !options.is_strict_catalog())?;
-        table
-            .push_parsed(&parsed, cells.line)
-            .map_err(|(field, e)| match column_of(field) {
-                Some(column) => cells.error(column, e),
-                None => e.at_line(cells.line, Some(cells.offset)),
-            })
+    let context = Context::of(options);
+    let reading = Reading {
+        supplied: context.supplied(),
+        ..options.reading()
+    };
+    let bad = for_each_record(reader, &SPECS, reading, |cells| {
+        push_row(&mut table, cells, &mut caches, &context)
     })?;
+    finish_table(table, bad, options)
+}
+
+/// Parses one row and puts it in the table, errors located at its cells.
+fn push_row(
+    table: &mut Table,
+    cells: &Cells<'_>,
+    caches: &mut Caches,
+    context: &Context<'_>,
+) -> Result<()> {
+    let parsed = parse_row(cells, caches, context)?;
+    table
+        .push_parsed(&parsed, cells.line)
+        .map_err(|(field, e)| match column_of(field) {
+            Some(column) => cells.error(column, e),
+            None => match cells.sheet {
+                Some(_) => cells.error(&KEY, e),
+                None => e.at_line(cells.line, Some(cells.offset)),
+            },
+        })
+}
+
+/// The key columns as one, for errors about the key (a sheet's row).
+const KEY: Column<()> = Column::new(usize::MAX, &["key"], false, text);
+
+/// Reads a long-format sheet (see [`Table::read_xlsx_long`]): the header is the first of its
+/// first 30 rows that has the required columns; title rows above it are skipped.
+#[cfg(feature = "xlsx")]
+pub(crate) fn read_grid(
+    grid: &super::grid::Grid,
+    options: &CsvOptions,
+) -> Result<(Table, Vec<Error>)> {
+    use super::columns::Header;
+    let context = Context::of(options);
+    let sheet = match &grid.origin {
+        super::grid::Origin::Sheet(name) => Some(&**name),
+        super::grid::Origin::Csv => None,
+    };
+    let mut first_error = None;
+    let mut found = None;
+    for (i, row) in grid.rows.iter().enumerate().take(30) {
+        match Header::new(
+            row.cells.iter().map(String::as_str),
+            &SPECS,
+            context.supplied(),
+        ) {
+            Ok(h) => {
+                found = Some((i, h));
+                break;
+            }
+            Err(e) => {
+                first_error.get_or_insert_with(|| grid.locate(e, row, None, ""));
+            }
+        }
+    }
+    let Some((at, header)) = found else {
+        return Err(first_error.unwrap_or_else(|| Error::empty("the sheet")));
+    };
+    let mut table = Table::with_catalog(options.catalog_of().clone());
+    let mut caches = Caches::default();
+    let mut bad = grid.bad.clone();
+    let mut record = csv::StringRecord::new();
+    for row in &grid.rows[at + 1..] {
+        if row.is_blank() {
+            continue;
+        }
+        record.clear();
+        for cell in &row.cells {
+            record.push_field(cell);
+        }
+        let cells = Cells {
+            header: &header,
+            record: &record,
+            line: row.line,
+            offset: 0,
+            sheet,
+        };
+        if let Err(e) = push_row(&mut table, &cells, &mut caches, &context) {
+            if options.is_strict() {
+                return Err(e);
+            }
+            bad.push(e);
+        }
+    }
+    finish_table(table, bad, options)
+}
+
+/// Sorts the table a reader filled and adds its duplicates to the bad rows.
+fn finish_table(
+    mut table: Table,
+    mut bad: Vec<Error>,
+    options: &CsvOptions,
+) -> Result<(Table, Vec<Error>)> {
     let duplicates = table
         .finish_loading()
         .into_iter()

@@ -21,6 +21,14 @@ pub struct CsvOptions {
     strict: bool,
     strict_catalog: bool,
     catalog: Catalog,
+    delimiter: Option<u8>,
+    region: Option<String>,
+    period: Option<crate::Period>,
+    #[cfg_attr(
+        not(feature = "xlsx"),
+        allow(dead_code, reason = "read by the workbook reader")
+    )]
+    sheet: Option<String>,
 }
 
 impl Default for CsvOptions {
@@ -44,6 +52,10 @@ impl CsvOptions {
             strict: false,
             strict_catalog: false,
             catalog: Catalog::builtin(),
+            delimiter: None,
+            region: None,
+            period: None,
+            sheet: None,
         }
     }
 
@@ -117,6 +129,106 @@ impl CsvOptions {
     #[must_use]
     pub fn catalog(self, catalog: Catalog) -> CsvOptions {
         CsvOptions { catalog, ..self }
+    }
+
+    /// The field delimiter (sniffed among comma, tab and semicolon otherwise).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "地区;指标;时期;数值\n示例县;gdp;2023年;1亿元\n";
+    /// let (t, _) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().delimiter(b';'))?;
+    /// assert_eq!(t.len(), 1);
+    /// let (t, _) = Table::read_csv("地区\t指标\t时期\t数值\n示例县\tgdp\t2023年\t1亿元\n".as_bytes())?;
+    /// assert_eq!(t.len(), 1); // tab-separated, sniffed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn delimiter(self, delimiter: u8) -> CsvOptions {
+        CsvOptions {
+            delimiter: Some(delimiter),
+            ..self
+        }
+    }
+
+    /// The region of rows whose file has no 地区 column, or whose 地区 cell is blank.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "指标,时期,数值\ngdp,2023年,136.91亿元\n";
+    /// let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().region("示例县"))?;
+    /// assert!(bad.is_empty());
+    /// assert_eq!(t.regions().collect::<Vec<_>>(), ["示例县"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn region(self, region: &str) -> CsvOptions {
+        CsvOptions {
+            region: Some(region.trim().to_string()),
+            ..self
+        }
+    }
+
+    /// The period of rows whose file has no 时期 column, or whose 时期 cell is blank.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{CsvOptions, Table};
+    /// let csv = "地区,指标,数值\n示例县,gdp,136.91亿元\n";
+    /// let (t, _) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().period("2023年".parse()?))?;
+    /// assert!(t.get("示例县", "gdp", &"2023年".parse()?).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn period(self, period: crate::Period) -> CsvOptions {
+        CsvOptions {
+            period: Some(period),
+            ..self
+        }
+    }
+
+    /// The sheet of a workbook the long-format reader reads (the first one otherwise).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = tongji::CsvOptions::new().sheet("数据");
+    /// # let _ = o;
+    /// ```
+    #[must_use]
+    pub fn sheet(self, name: &str) -> CsvOptions {
+        CsvOptions {
+            sheet: Some(name.to_string()),
+            ..self
+        }
+    }
+
+    pub(crate) fn reading(&self) -> super::records::Reading<'static> {
+        super::records::Reading {
+            strict: self.strict,
+            delimiter: self.delimiter,
+            supplied: &[],
+        }
+    }
+
+    pub(crate) fn region_given(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    pub(crate) fn period_given(&self) -> Option<crate::Period> {
+        self.period
+    }
+
+    #[cfg_attr(
+        not(feature = "xlsx"),
+        allow(dead_code, reason = "read by the workbook reader")
+    )]
+    pub(crate) fn sheet_given(&self) -> Option<&str> {
+        self.sheet.as_deref()
     }
 
     /// Whether the readers stop at the first bad row.

@@ -1,26 +1,53 @@
 //! The record loop every CSV reader shares: decoding, the header, and bad rows collected with
 //! their line (or, in strict mode, the first one returned).
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 use super::columns::{Cells, Header, Spec};
 use super::encoding::Decoding;
 use crate::{Error, Result};
 
+/// How a file's records are read: strictly or not, with which delimiter (`None`: sniffed), and
+/// which required columns the caller supplies itself (a region or period named in the options).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Reading<'a> {
+    pub(crate) strict: bool,
+    pub(crate) delimiter: Option<u8>,
+    pub(crate) supplied: &'a [usize],
+}
+
+impl Reading<'_> {
+    pub(crate) fn strict(strict: bool) -> Reading<'static> {
+        Reading {
+            strict,
+            ..Reading::default()
+        }
+    }
+}
+
 /// Reads every record of `reader` after the header with `row`. A bad row's error is collected (or
-/// returned at once when `strict`); blank rows are skipped. Returns the collected errors, in file
+/// returned at once when strict); blank rows are skipped. Returns the collected errors, in file
 /// order. A header without a required column, and input that is not CSV at all, are errors.
 pub(crate) fn for_each_record<R: Read>(
     reader: R,
     specs: &[&dyn Spec],
-    strict: bool,
+    reading: Reading<'_>,
     mut row: impl FnMut(&Cells<'_>) -> Result<()>,
 ) -> Result<Vec<Error>> {
+    let strict = reading.strict;
     let (decoded, decoding) = super::encoding::utf8_reader(reader)?;
-    let (input, lines) = super::lines::Counting::new(decoded, b',');
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut buffered = BufReader::with_capacity(64 * 1024, decoded);
+    let delimiter = match reading.delimiter {
+        Some(d) => d,
+        None => super::grid::sniff_delimiter(buffered.fill_buf().map_err(Error::io)?),
+    };
+    let (input, lines) = super::lines::Counting::new(buffered, delimiter);
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(input);
     let header_record = csv.headers().map_err(Error::csv)?.clone();
-    let header = Header::new(header_record.iter(), specs)?;
+    let header = Header::new(header_record.iter(), specs, reading.supplied)?;
     let mut bad = Vec::new();
     // A bad row stops a strict reader and is collected by a lenient one.
     let mut reject = |err: Error| {
@@ -63,6 +90,7 @@ pub(crate) fn for_each_record<R: Read>(
                         record: &record,
                         line,
                         offset,
+                        sheet: None,
                     }),
                 };
                 if let Err(e) = read {
@@ -98,7 +126,7 @@ mod tests {
 
     fn lines_read(input: &str) -> (Vec<u64>, Vec<String>) {
         let mut seen = Vec::new();
-        let bad = for_each_record(input.as_bytes(), &SPECS, false, |cells| {
+        let bad = for_each_record(input.as_bytes(), &SPECS, Reading::default(), |cells| {
             seen.push(cells.line);
             Ok(())
         })

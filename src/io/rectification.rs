@@ -42,7 +42,7 @@ pub(crate) fn read<R: Read>(
     options: &CsvOptions,
 ) -> Result<(Rectification, Vec<Error>)> {
     let mut list = Rectification::default();
-    let bad = for_each_record(reader, &SPECS, options.is_strict(), |cells| {
+    let bad = for_each_record(reader, &SPECS, options.reading(), |cells| {
         let status = cells.require(&STATUS)?;
         let deadline = cells.get(&DEADLINE)?;
         let rectified_on = cells.get(&RECTIFIED)?;

@@ -164,7 +164,7 @@ impl WideLayout {
     }
 
     fn describe(&self, c: &Mapped) -> String {
-        let periods = self.period().map(|p| Periods::of(p));
+        let periods = self.period().map(Periods::of);
         let of = |p: Option<Period>, what: &str| match p {
             Some(p) => format!("{what} of {p}"),
             None => format!("{what} of the {}", self.unnamed(&c.role)),
@@ -172,16 +172,16 @@ impl WideLayout {
         let text = match &c.role {
             Role::Indicator => "indicator".to_string(),
             Role::Unit => "unit".to_string(),
-            Role::Month => of(c.period.or(periods.map(|p| p.month)), "value"),
-            Role::Cumulative => of(c.period.or(periods.map(|p| p.to_date)), "value"),
+            Role::Month => of(c.period.or_else(|| periods.map(|p| p.month)), "value"),
+            Role::Cumulative => of(c.period.or_else(|| periods.map(|p| p.to_date)), "value"),
             Role::Previous => of(
                 c.period
-                    .or(periods.and_then(|p| p.to_date.same_period_last_year().ok())),
+                    .or_else(|| periods.and_then(|p| p.to_date.same_period_last_year().ok())),
                 "value",
             ),
             Role::PreviousMonth => of(
                 c.period
-                    .or(periods.and_then(|p| p.month.same_period_last_year().ok())),
+                    .or_else(|| periods.and_then(|p| p.month.same_period_last_year().ok())),
                 "value",
             ),
             Role::Yoy => of(periods.map(|p| p.to_date), "published growth"),
@@ -639,7 +639,7 @@ fn layout(grid: &Grid, options: &WideOptions) -> Result<(WideLayout, usize)> {
                 format!("{upper}/{lower}")
             };
             let mapped = classify(lower, year).map(|(role, p, u)| {
-                let p = p.or(match role {
+                let p = p.or_else(|| match role {
                     Role::Cumulative | Role::Month => hint,
                     Role::Previous | Role::PreviousMonth => {
                         hint.and_then(|h| h.same_period_last_year().ok())
@@ -653,7 +653,8 @@ fn layout(grid: &Grid, options: &WideOptions) -> Result<(WideLayout, usize)> {
         if written.is_empty() {
             continue;
         }
-        let (role, period, unit) = mapped.unwrap_or((Role::Region(written.clone()), None, None));
+        let (role, period, unit) =
+            mapped.unwrap_or_else(|| (Role::Region(written.clone()), None, None));
         columns.push((
             c,
             Mapped {
@@ -718,6 +719,24 @@ pub(crate) fn inspect(grid: &Grid, options: &WideOptions) -> Result<WideLayout> 
     layout(grid, options).map(|(l, _)| l)
 }
 
+/// Whether a cell's text is a spreadsheet formula error.
+fn is_formula_error(text: &str) -> bool {
+    matches!(
+        text,
+        "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "#DATA!"
+    )
+}
+
+/// The error of a cell holding a formula error.
+fn formula_error(text: &str) -> Error {
+    Error::parse(
+        text,
+        "a figure",
+        "the cell holds a formula error, not a figure",
+        0,
+    )
+}
+
 /// Whether a cell says "no figure published": —, -, --, …, /.
 fn no_data(text: &str) -> bool {
     matches!(
@@ -734,6 +753,9 @@ fn quantity(
     unit: Option<UnitSpec>,
     catalog_unit: Option<crate::Unit>,
 ) -> Result<Quantity> {
+    if is_formula_error(text) {
+        return Err(formula_error(text));
+    }
     if let Ok(number) = parse_decimal(text, "a number") {
         return match unit {
             Some(u) => Quantity::written(number, u.magnitude(), u.unit(), None),
@@ -761,6 +783,9 @@ fn quantity(
 
 /// A published growth rate or 完成率 cell: "6.6" (percent), "6.6%", "增长6.6%", "-2.3".
 fn rate(text: &str) -> Result<Rate> {
+    if is_formula_error(text) {
+        return Err(formula_error(text));
+    }
     text.parse::<Rate>()
         .or_else(|e| match text.parse::<crate::Growth>() {
             Ok(crate::Growth::Rate(r)) => Ok(r),
@@ -821,6 +846,8 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
         return Err(Error::missing_column("指标名称", ""));
     };
     let unit_column = column(&|r| *r == Role::Unit);
+    let cumulative_column = column(&|r| *r == Role::Cumulative);
+    let month_column = column(&|r| *r == Role::Month);
     let mut table = Table::with_catalog(csv_options.catalog_of().clone());
     let catalog: &Catalog = csv_options.catalog_of();
     let ad_hoc = !csv_options.is_strict_catalog();
@@ -885,7 +912,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             let unit = row_unit
                 .or(name_unit)
                 .or(m.unit)
-                .or(layout.unit.map(|(u, _)| u));
+                .or_else(|| layout.unit.map(|(u, _)| u));
             let locate = |e: Error| grid.locate(e, row, Some(at), &m.header);
             let (region, period) = match &m.role {
                 Role::Month => (file_region, m.period.unwrap_or(periods.month)),
@@ -920,10 +947,12 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                 },
                 Role::Region(r) => (
                     Some(r.as_str()),
-                    m.period.or(own_period).unwrap_or(if base.months().0 == 1 {
-                        periods.to_date
-                    } else {
-                        base
+                    m.period.or(own_period).unwrap_or_else(|| {
+                        if base.months().0 == 1 {
+                            periods.to_date
+                        } else {
+                            base
+                        }
                     }),
                 ),
                 Role::Yoy | Role::MonthYoy | Role::Completion => {
@@ -972,10 +1001,13 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             ));
         }
         // The period to date carries the growth and the target; 本月 its own growth.
-        let main = observations
-            .iter()
-            .position(|(r, ..)| *r == Role::Cumulative)
-            .or_else(|| observations.iter().position(|(r, ..)| *r == Role::Month));
+        // Without a 累计 column, 本月 is the level they go with.
+        let main_role = if cumulative_column.is_some() {
+            Role::Cumulative
+        } else {
+            Role::Month
+        };
+        let main = observations.iter().position(|(r, ..)| *r == main_role);
         if let Some(i) = main {
             observations[i].1.yoy = if observations[i].0 == Role::Cumulative {
                 yoy
@@ -1008,12 +1040,17 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                 )),
                 (None, _) => {}
             }
-        } else if yoy.is_some() || target.is_some() {
+        } else if (yoy.is_some() || target.is_some()) && errors.is_empty() {
+            // (When the level's cell was bad, its error says why.)
+            let (at, header) = match (cumulative_column, month_column) {
+                (Some((at, m)), _) | (None, Some((at, m))) => (Some(at), m.header.as_str()),
+                (None, None) => (None, ""),
+            };
             errors.push(grid.locate(
-                Error::not_found("level for the growth or target of this row"),
+                Error::not_found("level for the published growth or target of this row"),
                 row,
-                None,
-                "",
+                at,
+                header,
             ));
         }
         if let Some(i) = observations.iter().position(|(r, ..)| *r == Role::Month) {
@@ -1049,6 +1086,24 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             }
         } else {
             bad.extend(errors);
+        }
+    }
+    // Cells merged over the data: a figure there is read into its first cell only.
+    let data_from = layout.header_line + layout.header_rows as u64 - 1;
+    if let super::grid::Origin::Sheet(sheet) = &grid.origin {
+        for &((r0, c0), (r1, c1)) in &grid.merged {
+            if u64::from(r0) + 1 > data_from && (r1 > r0 || c1 > c0) {
+                let e = Error::spreadsheet(format_args!(
+                    "cells {}:{} are merged over the data; a figure there belongs to one cell",
+                    crate::error::a1(r0, c0),
+                    crate::error::a1(r1, c1)
+                ))
+                .at_cell(sheet, r0, Some(c0));
+                if strict {
+                    return Err(e);
+                }
+                bad.push(e);
+            }
         }
     }
     let duplicates = table.finish_loading();

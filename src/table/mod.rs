@@ -257,6 +257,80 @@ impl Table {
         crate::io::wide::inspect(&grid, options)
     }
 
+    /// Reads a wide table from a sheet of a workbook (.xlsx, .xls, .ods; the first sheet unless
+    /// [`crate::WideOptions::sheet`] names one), as [`Table::read_wide_csv`] reads CSV. Numeric
+    /// cells are read exactly: the shortest decimal text of the cell's double, at the places its
+    /// number format fixes (a "0.00" cell holding 6.6 is 6.60; a "0.0%" cell holding 0.066 is
+    /// 6.6%), digits beyond them kept. Merged title cells are read as one; cells merged over the
+    /// data are a bad row. Errors name the sheet and the cell ("sheet 月报, cell C5, column 本月").
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Spreadsheet`] when the file is not a workbook or has no such sheet;
+    /// otherwise as [`Table::read_wide_csv`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WideOptions};
+    /// let err = Table::read_xlsx("no/such/file.xlsx", &WideOptions::new()).unwrap_err();
+    /// assert_eq!(err.kind(), tongji::ErrorKind::Spreadsheet);
+    /// ```
+    #[cfg(feature = "xlsx")]
+    pub fn read_xlsx<P: AsRef<std::path::Path>>(
+        path: P,
+        options: &crate::WideOptions,
+    ) -> Result<(Table, Vec<Error>)> {
+        let grid = crate::io::workbook::read(path.as_ref(), options.sheet_name())?;
+        crate::io::wide::read(grid, options)
+    }
+
+    /// What [`Table::read_xlsx`] makes of a sheet; see [`Table::inspect_wide_csv`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Table::read_xlsx`] for the workbook and the header.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = tongji::Table::inspect_xlsx("no/such/file.xlsx", &tongji::WideOptions::new()).unwrap_err();
+    /// assert!(err.to_string().starts_with("cannot read the workbook: no/such/file.xlsx"));
+    /// ```
+    #[cfg(feature = "xlsx")]
+    pub fn inspect_xlsx<P: AsRef<std::path::Path>>(
+        path: P,
+        options: &crate::WideOptions,
+    ) -> Result<crate::WideLayout> {
+        let grid = crate::io::workbook::read(path.as_ref(), options.sheet_name())?;
+        crate::io::wide::inspect(&grid, options)
+    }
+
+    /// Reads a long-format table (the columns of [`Table::read_csv`]) from a sheet of a workbook
+    /// (the first one unless [`CsvOptions::sheet`] names one); title rows above the header are
+    /// skipped. Cells are read as [`Table::read_xlsx`] reads them; errors name the sheet and cell.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Spreadsheet`] when the file is not a workbook or has no such sheet;
+    /// [`crate::ErrorKind::MissingColumn`] when none of the first 30 rows is a header; in strict
+    /// mode the first bad row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = tongji::Table::read_xlsx_long("no/such/file.xlsx", &tongji::CsvOptions::new()).unwrap_err();
+    /// assert!(err.to_string().contains("no/such/file.xlsx"));
+    /// ```
+    #[cfg(feature = "xlsx")]
+    pub fn read_xlsx_long<P: AsRef<std::path::Path>>(
+        path: P,
+        options: &CsvOptions,
+    ) -> Result<(Table, Vec<Error>)> {
+        let grid = crate::io::workbook::read(path.as_ref(), options.sheet_given())?;
+        crate::io::observations::read_grid(&grid, options)
+    }
+
     /// Writes the table as CSV in the long format it is read from, with Chinese headers
     /// (地区,指标,时期,数值,状态,同比增长,目标), indicators by Chinese name and every figure with
     /// every digit, so that reading it back gives equal values with equal digits.
