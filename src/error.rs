@@ -248,13 +248,18 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(at.offset(), Some(28)); // where line 2 starts
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<Box<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     offset: Option<u64>,
     /// The sheet of a workbook, and the cell in A1 form.
+    #[serde(skip_serializing_if = "Option::is_none")]
     sheet: Option<Box<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     cell: Option<Box<str>>,
 }
 
@@ -802,6 +807,28 @@ impl fmt::Display for Error {
             }
             _ => self.inner.detail.fmt(f),
         }
+    }
+}
+
+impl serde::Serialize for Error {
+    /// `{"kind": "parse", "message": "line 2, column 数值: …", "location": {"line": 2, …}}`: the
+    /// kind's stable name, the whole message, and the location when there is one.
+    ///
+    /// ```
+    /// let (_, bad) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,X亿元\n".as_bytes())?;
+    /// let json = serde_json::to_value(&bad[0])?;
+    /// assert_eq!(json["kind"], "placeholder");
+    /// assert_eq!(json["message"], r#"line 2, column 数值: "X亿元" is a placeholder, not a figure"#);
+    /// assert_eq!(json["location"], serde_json::json!({"line": 2, "column": "数值", "offset": 28}));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 3)?;
+        s.serialize_field("kind", self.kind().as_str())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("location", &self.inner.location)?;
+        s.end()
     }
 }
 

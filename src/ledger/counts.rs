@@ -15,6 +15,7 @@ use crate::{Task, TaskStatus};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RawCounts")]
 pub struct Counts {
     total: u32,
     completed: u32,
@@ -23,6 +24,56 @@ pub struct Counts {
     cancelled: u32,
     not_started: u32,
     institutional: u32,
+}
+
+/// Counts as JSON sends them, before they are checked.
+#[derive(serde::Deserialize)]
+struct RawCounts {
+    total: u32,
+    completed: u32,
+    in_progress: u32,
+    deferred: u32,
+    cancelled: u32,
+    not_started: u32,
+    institutional: u32,
+}
+
+impl TryFrom<RawCounts> for Counts {
+    type Error = crate::Error;
+
+    /// The statuses must add up to the total, and 制度性成果 come from at most that many tasks.
+    fn try_from(r: RawCounts) -> crate::Result<Counts> {
+        let sum = [
+            r.completed,
+            r.in_progress,
+            r.deferred,
+            r.cancelled,
+            r.not_started,
+        ]
+        .iter()
+        .try_fold(0u32, |a, b| a.checked_add(*b));
+        if sum != Some(r.total) {
+            return Err(crate::Error::inconsistent(format_args!(
+                "task counts: {} completed, {} in progress, {} deferred, {} cancelled and {} not started do not add up to the total {}",
+                r.completed, r.in_progress, r.deferred, r.cancelled, r.not_started, r.total
+            )));
+        }
+        if r.institutional > r.total {
+            return Err(crate::Error::inconsistent(format_args!(
+                "task counts: {} institutional results from {} tasks",
+                r.institutional, r.total
+            )));
+        }
+        Ok(Counts {
+            total: r.total,
+            completed: r.completed,
+            in_progress: r.in_progress,
+            deferred: r.deferred,
+            cancelled: r.cancelled,
+            not_started: r.not_started,
+            institutional: r.institutional,
+        })
+    }
 }
 
 impl Counts {

@@ -461,6 +461,41 @@ impl Table {
         }
     }
 
+    /// A table of `observations` with the built-in catalog, in one pass (sorted once, not
+    /// inserted one by one); an indicator the catalog does not know is an ad-hoc entry, as the
+    /// readers take it.
+    ///
+    /// # Errors
+    ///
+    /// The first observation the table refuses: a unit of the wrong dimension, a blank region, a
+    /// duplicate key.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Observation, Table};
+    /// let t = Table::from_observations([
+    ///     Observation::new("示例县", "retail", "2023年".parse()?, "120.5亿元".parse()?),
+    ///     Observation::new("示例县", "retail", "2022年".parse()?, "110亿元".parse()?),
+    /// ])?;
+    /// assert_eq!(t.growth("示例县", "retail", &"2023年".parse()?)?.to_string(), "增长9.5%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_observations(observations: impl IntoIterator<Item = Observation>) -> Result<Table> {
+        let mut table = Table::new();
+        for o in observations {
+            let parsed = Parsed {
+                ad_hoc: true,
+                ..Parsed::of(&o)
+            };
+            table.push_parsed(&parsed, 0).map_err(|(_, e)| e)?;
+        }
+        match table.finish_loading().into_iter().next() {
+            Some((_, e)) => Err(e),
+            None => Ok(table),
+        }
+    }
+
     /// Checks a parsed observation against the catalog and appends it, unsorted; the reader calls
     /// [`Table::finish_loading`] once every row is in.
     pub(crate) fn push_parsed(
@@ -606,7 +641,11 @@ impl Table {
         duplicates
             .into_iter()
             .map(|(first, dup)| {
-                let e = self.duplicate(&first).at_line(u64::from(dup.line), None);
+                let e = self.duplicate(&first);
+                let e = match dup.line {
+                    0 => e,
+                    line => e.at_line(u64::from(line), None),
+                };
                 (Field::Key, e)
             })
             .collect()
@@ -878,6 +917,39 @@ impl<'a> Parsed<'a> {
             partial: o.is_partial(),
             ad_hoc: false,
         }
+    }
+}
+
+/// A table is a JSON array of its observations (see [`Observation`]), in key order; it is read
+/// back with the built-in catalog, unknown indicators as ad-hoc entries.
+///
+/// ```
+/// let csv = "地区,指标,时期,数值,同比增长\n示例县,retail,2023年,120.50亿元,9.5\n";
+/// let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+/// let json = serde_json::to_string(&t)?;
+/// assert_eq!(json, r#"[{"region":"示例县","indicator":"retail","period":"2023年","value":"120.50亿元","status":"实际","yoy":"9.5%"}]"#);
+/// let back: tongji::Table = serde_json::from_str(&json)?;
+/// assert_eq!(serde_json::to_string(&back)?, json);
+/// let sent = r#"[{"region":"示例县","indicator":"fai","period":"2023-10","value":47149,"unit":"万元"}]"#;
+/// let t: tongji::Table = serde_json::from_str(sent)?;
+/// assert_eq!(t.iter().next().unwrap().value().to_string(), "47149万元");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl serde::Serialize for Table {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(|o| o.to_owned()))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Table {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Table, D::Error> {
+        let observations = <Vec<Observation> as serde::Deserialize>::deserialize(deserializer)?;
+        Table::from_observations(observations).map_err(serde::de::Error::custom)
     }
 }
 

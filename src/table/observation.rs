@@ -71,6 +71,7 @@ crate::text::words! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RawObservation")]
 pub struct Observation {
     region: String,
     indicator: String,
@@ -84,6 +85,62 @@ pub struct Observation {
     target: Option<Quantity>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     partial: bool,
+}
+
+/// An observation as JSON may send it: the value (and target) as a figure with its unit
+/// ("47149万元"), or as a bare number with a separate `unit` ("万元").
+#[derive(serde::Deserialize)]
+struct RawObservation {
+    region: String,
+    indicator: String,
+    period: Period,
+    #[serde(deserialize_with = "owned_text")]
+    value: String,
+    #[serde(default)]
+    unit: Option<crate::UnitSpec>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    yoy: Option<Rate>,
+    #[serde(default, deserialize_with = "optional_text")]
+    target: Option<String>,
+    #[serde(default)]
+    partial: bool,
+}
+
+fn owned_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    crate::text::text_or_number(d).map(std::borrow::Cow::into_owned)
+}
+
+fn optional_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    owned_text(d).map(Some)
+}
+
+/// A figure from its text, a bare number taking `unit`.
+fn figure(text: &str, unit: Option<crate::UnitSpec>) -> crate::Result<Quantity> {
+    match (crate::text::number::parse_decimal(text, "a number"), unit) {
+        (Ok(n), Some(u)) => Quantity::written(n, u.magnitude(), u.unit(), None),
+        _ => text.parse(),
+    }
+}
+
+impl TryFrom<RawObservation> for Observation {
+    type Error = crate::Error;
+
+    fn try_from(raw: RawObservation) -> crate::Result<Observation> {
+        let value = figure(&raw.value, raw.unit)?;
+        let target = raw.target.map(|t| figure(&t, raw.unit)).transpose()?;
+        Ok(Observation {
+            region: raw.region,
+            indicator: raw.indicator,
+            period: raw.period,
+            value,
+            status: raw.status,
+            yoy: raw.yoy,
+            target,
+            partial: raw.partial,
+        })
+    }
 }
 
 impl Observation {

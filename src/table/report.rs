@@ -362,3 +362,52 @@ impl Table {
         })
     }
 }
+
+impl serde::Serialize for ReportLine {
+    /// The line as a report tool prints it: the indicator (name and code, and `ad_hoc` when no
+    /// catalog knows it), each figure as the report table shows it (computed ones rounded once,
+    /// half away from zero), and the exact 完成率 beside the printed one.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let [name, current, previous, yoy, target, completion, gap] =
+            self.cells(Rounding::default());
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("indicator", &name)?;
+        m.serialize_entry("code", self.indicator.code())?;
+        if self.indicator.is_ad_hoc() {
+            m.serialize_entry("ad_hoc", &true)?;
+        }
+        m.serialize_entry("current", &current)?;
+        let optional = |text: String| (!text.is_empty()).then_some(text);
+        m.serialize_entry("previous", &optional(previous))?;
+        m.serialize_entry("yoy", &optional(yoy))?;
+        m.serialize_entry("yoy_detail", &self.yoy)?;
+        m.serialize_entry("target", &optional(target))?;
+        m.serialize_entry("completion", &optional(completion))?;
+        m.serialize_entry("completion_exact", &self.completion)?;
+        m.serialize_entry("schedule_gap", &optional(gap))?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for Report {
+    /// `{"region", "period", "lines": [...]}`; see [`ReportLine`]'s serialization.
+    ///
+    /// ```
+    /// let csv = "地区,指标,时期,数值,目标\n示例乡,fai,2023年1—10月,46596万元,4.4亿元\n";
+    /// let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
+    /// let json = serde_json::to_value(t.report("示例乡", &"2023年1—10月".parse()?)?)?;
+    /// assert_eq!(json["period"], "2023年1—10月");
+    /// assert_eq!(json["lines"][0]["completion"], "105.9%");
+    /// assert_eq!(json["lines"][0]["schedule_gap"], "快于序时进度22.6个百分点");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Report", 3)?;
+        s.serialize_field("region", &self.region)?;
+        s.serialize_field("period", &self.period)?;
+        s.serialize_field("lines", &self.lines)?;
+        s.end()
+    }
+}

@@ -9,8 +9,66 @@ pub(crate) mod number;
 pub(crate) mod period;
 pub(crate) mod wording;
 
+/// Reads a JSON string or number as text, for `FromStr`. Integers are their digits. A number with
+/// a fraction has already become a double in the deserializer; it is taken at its shortest text
+/// that reads back as the same double, which is the number as written when it has at most 15
+/// significant digits (a double keeps 15), and refused otherwise, since its last digits may be
+/// gone: such a figure is sent as a string. A JSON number does not keep trailing zeros ("6.60" as
+/// a number is 6.6): a figure whose places matter is sent as a string too.
+pub(crate) fn text_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<std::borrow::Cow<'de, str>, D::Error> {
+    use std::borrow::Cow;
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Cow<'de, str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string or a number")
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            // The shortest text that reads back as `v` (Display of an f64, never in exponent form).
+            let text = format!("{v}");
+            let digits = text
+                .trim_start_matches('-')
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>();
+            let significant = digits.trim_start_matches('0').len();
+            if significant > 15 || text.contains(['i', 'N']) {
+                return Err(E::custom(format_args!(
+                    "the number {text} has more significant digits than a JSON number keeps exactly; send it as a string"
+                )));
+            }
+            Ok(Cow::Owned(text))
+        }
+    }
+    deserializer.deserialize_any(Visitor)
+}
+
 /// Serde through text: serialize as `$to_text(self)` (the display text unless given), deserialize
-/// by `FromStr`, so decimals never pass through a float and written digits are kept.
+/// by `FromStr` from a string or a number ([`text_or_number`]), so decimals never pass through a
+/// float of the crate's making and written digits are kept.
 macro_rules! serde_via_text {
     ($t:ty) => {
         $crate::text::serde_via_text!($t, |v: &$t| v.to_string());
@@ -29,8 +87,7 @@ macro_rules! serde_via_text {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> std::result::Result<Self, D::Error> {
-                let text =
-                    <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                let text = $crate::text::text_or_number(deserializer)?;
                 text.parse().map_err(serde::de::Error::custom)
             }
         }
