@@ -72,6 +72,23 @@ fn ledger_counts_are_checked_when_read() {
 }
 
 #[test]
+fn rectification_counts_are_checked_when_read() {
+    let (list, _) = tongji::Rectification::read_csv(
+        "来源,问题,状态\n巡察,问题一,已整改\n巡察,问题二,整改中\n".as_bytes(),
+    )
+    .unwrap();
+    let json = serde_json::to_string(&list.counts()).unwrap();
+    assert_eq!(
+        json,
+        r#"{"found":2,"rectified":1,"in_progress":1,"not_started":0}"#
+    );
+    let back: tongji::RectificationCounts = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, list.counts());
+    let bad = r#"{"found":2,"rectified":3,"in_progress":0,"not_started":0}"#;
+    assert!(serde_json::from_str::<tongji::RectificationCounts>(bad).is_err());
+}
+
+#[test]
 fn reports_and_errors_serialize() {
     let csv = "地区,指标,时期,数值,同比增长,目标\n示例县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n示例县,fai,2022年1—10月,45695万元,,\n示例县,茶叶产量,2023年1—10月,1250吨,,\n";
     let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();

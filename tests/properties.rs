@@ -413,12 +413,32 @@ mod no_panic {
             "\"",
             "\u{feff}",
             "\u{ff}",
+            "指标名称",
+            "本月",
+            "1-本月累计",
+            "上年同期",
+            "累计增长(%)",
+            "完成率",
+            "年度目标",
+            "合计",
+            "甲镇",
+            "XX县2023年1-10月",
+            "注：地区生产总值为前三季度数据",
+            "单位：万元",
+            "—",
+            "(万元)",
+            "#DIV/0!",
+            "\t",
+            ";",
         ]);
         let header = prop::sample::select(vec![
             "地区,指标,时期,数值,单位,同比增长,目标",
             "领域,任务,牵头单位,完成时限,状态,延期原因",
             "来源,问题,状态",
             "region,indicator,period,value",
+            "XX县2023年1-10月主要经济指标\n指标名称,计量单位,本月,1-本月累计,上年同期累计,累计增长(%),年度目标,完成年度目标%",
+            "指标名称\t甲镇\t乙乡\t合计",
+            "",
         ]);
         (
             header,
@@ -443,6 +463,17 @@ mod no_panic {
                 }
                 let _ = Ledger::read_csv(input);
                 let _ = Rectification::read_csv(input);
+                let _ = tongji::Catalog::read_csv(input);
+                let options = tongji::WideOptions::new().region("示例县").period("2023年1—10月".parse().unwrap());
+                for o in [tongji::WideOptions::new(), options] {
+                    if let Ok(layout) = Table::inspect_wide_csv(input, &o) {
+                        let _ = layout.to_string();
+                    }
+                    if let Ok((t, bad)) = Table::read_wide_csv(input, &o) {
+                        prop_assert!(serde_json::to_string(&t).is_ok());
+                        prop_assert!(serde_json::to_string(&bad).is_ok());
+                    }
+                }
             }
         }
 

@@ -347,3 +347,134 @@ fn rounding_from_json_keeps_the_decimal_limit() {
             .is_ok()
     );
 }
+
+#[test]
+fn a_unit_in_the_header_is_the_unit_of_bare_numbers() {
+    let csv = "地区,指标,时期,数值（万元）,目标(亿元)\n示例县,fai,2023年,47149,5.6\n示例县,fai,2022年,4.5695亿元,\n";
+    let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    let o = t.get("示例县", "fai", &p("2023年")).unwrap();
+    assert_eq!(o.value().to_string(), "47149万元");
+    assert_eq!(o.target().unwrap().to_string(), "5.6亿元");
+    assert_eq!(
+        t.get("示例县", "fai", &p("2022年"))
+            .unwrap()
+            .value()
+            .to_string(),
+        "4.5695亿元" // a figure with its own unit is read as written
+    );
+}
+
+/// Whatever a CSV cell accepts, `FromStr` accepts for the type the column holds, and the other
+/// way round: 时期 is a `Period`, 单位 a `UnitSpec`, 状态 a `Status`, 同比增长 a `Growth` that is a
+/// rate, and 数值 without a unit cell a `Quantity`.
+#[test]
+fn cells_and_from_str_accept_the_same_texts() {
+    let accepts = |header: &str, cell: &str| -> bool {
+        let mut row = [
+            ("地区", "示例县".to_string()),
+            ("指标", "茶叶产量".to_string()),
+            ("时期", "2023年".to_string()),
+            ("数值", "1吨".to_string()),
+        ]
+        .to_vec();
+        match row.iter_mut().find(|(h, _)| *h == header) {
+            Some(slot) => slot.1 = cell.to_string(),
+            None => row.push((header, cell.to_string())),
+        }
+        let csv = format!(
+            "{}\n{}\n",
+            row.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(","),
+            row.iter()
+                .map(|(_, c)| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+        assert_eq!(t.len() + bad.len(), 1, "{csv}");
+        t.len() == 1
+    };
+    let periods = [
+        "2023年",
+        "2023年1—10月",
+        "2023年1-10月",
+        "2023年前三季度",
+        "2023年三季度",
+        "2023-10",
+        "2023-Q3",
+        "2023",
+        "2023年13月",
+        "十月",
+        "2023/10",
+        "",
+    ];
+    for text in periods {
+        assert_eq!(
+            accepts("时期", text),
+            text.parse::<Period>().is_ok(),
+            "时期 {text:?}"
+        );
+    }
+    let growths = [
+        "4.1",
+        "4.1%",
+        "-0.5%",
+        "−0.5%",
+        "增长4.1%",
+        "下降0.5%",
+        "负增长1.21%",
+        "持平",
+        "翻番",
+        "新增",
+        "X",
+        "abc",
+        "4.1个百分点",
+    ];
+    for text in growths {
+        let as_rate = matches!(text.parse::<tongji::Growth>(), Ok(tongji::Growth::Rate(_)));
+        assert_eq!(accepts("同比增长", text), as_rate, "同比增长 {text:?}");
+    }
+    let units = [
+        "吨",
+        "万吨",
+        "万千瓦时",
+        "千瓦时",
+        "0.5吨",
+        "余吨",
+        "光年",
+        "吨/亩",
+    ];
+    for text in units {
+        let csv_ok = {
+            let csv = format!("地区,指标,时期,数值,单位\n示例县,茶叶产量,2023年,1,{text}\n");
+            Table::read_csv(csv.as_bytes()).unwrap().0.len() == 1
+        };
+        assert_eq!(
+            csv_ok,
+            text.parse::<tongji::UnitSpec>().is_ok(),
+            "单位 {text:?}"
+        );
+    }
+    let statuses = ["实际", "预计", "初步", "核实", "完工", ""];
+    for text in statuses {
+        let from_str = text.is_empty() || text.parse::<tongji::Status>().is_ok();
+        assert_eq!(accepts("状态", text), from_str, "状态 {text:?}");
+    }
+    let values = [
+        "1250吨",
+        "1.25万吨",
+        "约1250吨",
+        "1250余吨",
+        "X吨",
+        "1250",
+        "1,250吨",
+        "１２５０吨",
+    ];
+    for text in values {
+        assert_eq!(
+            accepts("数值", text),
+            text.parse::<tongji::Quantity>().is_ok(),
+            "数值 {text:?}"
+        );
+    }
+}

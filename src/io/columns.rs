@@ -1,7 +1,7 @@
 //! The one column map: each column a reader knows and a writer writes is declared once, with its
 //! header names (English, Chinese, aliases), whether a file must have it, and how its cells parse.
 
-use crate::{Error, Result};
+use crate::{Error, Result, UnitSpec};
 
 /// A column of a CSV layout: `T` is what its cells parse to.
 ///
@@ -68,26 +68,57 @@ impl<T> Spec for Column<T> {
     }
 }
 
-/// Where each column of a layout is in a file, with the header text as written there.
-pub(crate) struct Header {
-    found: Vec<Option<(usize, Box<str>)>>,
+/// A column found in a file: where it is, its header as written, and the unit the header names.
+#[derive(Debug, Clone)]
+struct Found {
+    at: usize,
+    written: Box<str>,
+    unit: Option<UnitSpec>,
 }
 
-/// A header cell as compared: trimmed, without a BOM, lowercase ASCII, fullwidth parentheses
-/// folded.
-fn clean(header: &str) -> String {
-    header
-        .trim()
+/// Where each column of a layout is in a file, with the header text as written there.
+pub(crate) struct Header {
+    found: Vec<Option<Found>>,
+}
+
+/// A header cell as every reader compares it, long or wide: no BOM or spaces, lowercase ASCII,
+/// fullwidth parentheses and percent signs halfwidth, dashes (—, －, ～, 至) as '-', and without a
+/// trailing "(%)" or "%", or a trailing unit in parentheses — which is returned: "数值（万元）" is
+/// ("数值", 万元), "同比增长(%)" and "增长%" are "同比增长" and "增长".
+pub(crate) fn header_key(cell: &str) -> (String, Option<UnitSpec>) {
+    let cleaned: String = cell
         .trim_start_matches('\u{feff}')
-        .trim()
         .chars()
+        .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
             '％' => '%',
+            '－' | '—' | '―' | '–' | '~' | '～' | '至' => '-',
             c => c.to_ascii_lowercase(),
         })
-        .collect()
+        .collect();
+    let (name, unit) = match cleaned
+        .strip_suffix(')')
+        .and_then(|c| c.rfind('(').map(|open| (&c[..open], &c[open + 1..])))
+    {
+        Some((name, "%")) if !name.is_empty() => (name.to_string(), None),
+        Some((name, inner)) if !name.is_empty() => match inner.parse::<UnitSpec>() {
+            Ok(u) => (name.to_string(), Some(u)),
+            Err(_) => (cleaned.clone(), None),
+        },
+        _ => (cleaned.clone(), None),
+    };
+    let name = match name.strip_suffix('%') {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => name,
+    };
+    (name, unit)
+}
+
+/// Whether a header cell's key is one of `names`.
+pub(crate) fn is_named(key: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| header_key(n).0 == key)
 }
 
 impl Header {
@@ -98,17 +129,19 @@ impl Header {
         specs: &[&dyn Spec],
         supplied: &[usize],
     ) -> Result<Header> {
-        let cleaned: Vec<String> = cells.clone().map(clean).collect();
+        let keys: Vec<(String, Option<UnitSpec>)> = cells.clone().map(header_key).collect();
         let written: Vec<&str> = cells
             .map(|h| h.trim().trim_start_matches('\u{feff}').trim())
             .collect();
         let mut found = vec![None; specs.len()];
         for spec in specs {
-            let hit = cleaned
-                .iter()
-                .position(|h| spec.names().iter().any(|n| clean(n) == *h));
+            let hit = keys.iter().position(|(k, _)| is_named(k, spec.names()));
             if let Some(slot) = found.get_mut(spec.index()) {
-                *slot = hit.map(|i| (i, Box::from(written[i])));
+                *slot = hit.map(|i| Found {
+                    at: i,
+                    written: Box::from(written[i]),
+                    unit: keys[i].1,
+                });
             }
         }
         let missing: Vec<String> = specs
@@ -129,7 +162,12 @@ impl Header {
     }
 
     fn position(&self, index: usize) -> Option<usize> {
-        self.found.get(index)?.as_ref().map(|(i, _)| *i)
+        self.found.get(index)?.as_ref().map(|f| f.at)
+    }
+
+    /// The unit the header of column `index` names ("数值(万元)").
+    pub(crate) fn unit(&self, index: usize) -> Option<UnitSpec> {
+        self.found.get(index)?.as_ref()?.unit
     }
 
     /// The header of column `index` as written in the file.
@@ -137,7 +175,7 @@ impl Header {
         self.found
             .get(index)
             .and_then(Option::as_ref)
-            .map_or("", |(_, h)| h)
+            .map_or("", |f| &f.written)
     }
 }
 

@@ -3,7 +3,8 @@
 //! Columns (English or Chinese headers, any order, extra columns ignored): `region/地区`,
 //! `indicator/指标` (code, Chinese name or alias), `period/时期`, `value/数值`, and the optional
 //! `unit/单位`, `status/状态`, `yoy/同比增长`, `target/目标`. The unit may stand in the value instead
-//! ("46596万元"). Values are read from their text, never through a float.
+//! ("46596万元"), or in the header ("数值(万元)"). Values are read from their text, never through a
+//! float. Headers are compared as every reader compares them ([`super::columns::header_key`]).
 
 use std::io::{Read, Write};
 use std::str::FromStr;
@@ -165,8 +166,15 @@ fn parse_row<'r>(
         ("", Some(p)) => p,
         (text, _) => caches.period(text).map_err(|e| cells.error(&PERIOD, e))?,
     };
-    let unit = cells.text(&UNIT);
-    let unit_column: &dyn Spec = if unit.is_empty() { &VALUE } else { &UNIT };
+    let unit_cell = cells.text(&UNIT);
+    // Without a unit cell, the header's unit ("数值(万元)") is the column's.
+    let header_unit = |index: usize| match unit_cell {
+        "" => cells.header.unit(index).map(|u| u.to_string()),
+        _ => None,
+    };
+    let value_unit = header_unit(VALUE.index);
+    let unit = value_unit.as_deref().unwrap_or(unit_cell);
+    let unit_column: &dyn Spec = if unit_cell.is_empty() { &VALUE } else { &UNIT };
     let indicator = cells.text(&INDICATOR);
     let value_text = cells.text(&VALUE);
     let value = caches
@@ -175,11 +183,14 @@ fn parse_row<'r>(
         .map_err(|e| cells.error(unit_column, e))?;
     let target = match cells.text(&TARGET) {
         "" => None,
-        t => Some(
-            caches
-                .quantity(t, unit)
-                .map_err(|e| cells.error(&TARGET, e))?,
-        ),
+        t => {
+            let target_unit = header_unit(TARGET.index);
+            Some(
+                caches
+                    .quantity(t, target_unit.as_deref().unwrap_or(unit))
+                    .map_err(|e| cells.error(&TARGET, e))?,
+            )
+        }
     };
     let region = match cells.text(&REGION) {
         "" => context.region.unwrap_or(""),

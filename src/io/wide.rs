@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::columns::{header_key, is_named};
 use super::grid::{Grid, GridRow};
 use crate::table::{Field, Parsed};
 use crate::text::number::parse_decimal;
@@ -252,36 +253,18 @@ impl Periods {
     }
 }
 
-/// A header cell as compared: no spaces, halfwidth parentheses and percent, ASCII lowercase.
-fn clean(cell: &str) -> String {
-    cell.trim_start_matches('\u{feff}')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '％' => '%',
-            '－' | '—' | '―' | '–' | '~' | '～' | '至' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
-}
-
-/// `cell` without a trailing "(万元)" or "(%)": the rest, the unit, and whether it said percent.
-fn split_unit(cell: &str) -> (&str, Option<UnitSpec>, bool) {
-    let Some(open) = cell.rfind('(') else {
-        return (cell, None, false);
+/// An indicator name without a trailing unit in parentheses: "全社会用电量(万千瓦时)" →
+/// ("全社会用电量", 万千瓦时); "固定资产投资(不含农户)" is a name as it is.
+fn name_and_unit(cell: &str) -> (&str, Option<UnitSpec>) {
+    let Some(open) = cell.rfind(['(', '（']) else {
+        return (cell, None);
     };
-    let Some(inner) = cell[open + 1..].strip_suffix(')') else {
-        return (cell, None, false);
-    };
-    let rest = &cell[..open];
-    if inner == "%" {
-        return (rest, None, true);
-    }
-    match inner.parse::<UnitSpec>() {
-        Ok(u) if !rest.is_empty() => (rest, Some(u), false),
-        _ => (cell, None, false),
+    let inner = cell[open..]
+        .trim_start_matches(['(', '（'])
+        .strip_suffix([')', '）']);
+    match inner.map(str::parse::<UnitSpec>) {
+        Some(Ok(u)) if open > 0 => (cell[..open].trim_end(), Some(u)),
+        _ => (cell, None),
     }
 }
 
@@ -401,10 +384,9 @@ const TOTAL: &[&str] = &[
 /// What a header cell holds, with its own unit and (for "1-10月", "2022年1-10月") its period;
 /// `None` when it is not a column the reader knows.
 fn classify(cell: &str, year: Option<i32>) -> Option<(Role, Option<Period>, Option<UnitSpec>)> {
-    let cleaned = clean(cell);
-    let (name, unit, _) = split_unit(&cleaned);
-    let name = name.trim_end_matches('%');
-    let is = |names: &[&str]| names.iter().any(|n| clean(n).trim_end_matches('%') == name);
+    let (key, unit) = header_key(cell);
+    let name = key.as_str();
+    let is = |names: &[&str]| is_named(name, names);
     let role = if is(INDICATOR) {
         Role::Indicator
     } else if is(UNIT) {
@@ -632,7 +614,7 @@ fn layout(grid: &Grid, options: &WideOptions) -> Result<(WideLayout, usize)> {
             (top.to_string(), classify(top, year))
         } else {
             // Merged cells carry the upper header right: "1-10月" over "本年 | 上年".
-            let hint = months_header(&clean(&upper), year).map(|(_, p)| p);
+            let hint = months_header(&header_key(&upper).0, year).map(|(_, p)| p);
             let written = if upper.is_empty() {
                 lower.to_string()
             } else {
@@ -688,7 +670,7 @@ fn layout(grid: &Grid, options: &WideOptions) -> Result<(WideLayout, usize)> {
     } else {
         for (_, m) in &mut columns {
             if let Role::Region(name) = &m.role {
-                if TOTAL.contains(&clean(name).as_str()) {
+                if is_named(&header_key(name).0, TOTAL) {
                     if let Some((r, _)) = &region {
                         m.role = Role::Region(r.clone());
                     }
@@ -869,20 +851,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             continue;
         }
         let mut errors: Vec<Error> = Vec::new();
-        let (name, name_unit) = {
-            let cleaned_parens: String = name_cell
-                .chars()
-                .map(|c| match c {
-                    '（' => '(',
-                    '）' => ')',
-                    c => c,
-                })
-                .collect();
-            match split_unit(&cleaned_parens) {
-                (rest, Some(u), _) => (rest.trim().to_string(), Some(u)),
-                _ => (name_cell.to_string(), None),
-            }
-        };
+        let (name, name_unit) = name_and_unit(name_cell);
         let row_unit = match unit_column {
             Some((at, m)) => match row.cell(at) {
                 "" => None,
@@ -896,8 +865,8 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             },
             None => None,
         };
-        let catalog_unit = catalog.get(&name).map(crate::Indicator::unit);
-        let own_period = footnote_period(&name);
+        let catalog_unit = catalog.get(name).map(crate::Indicator::unit);
+        let own_period = footnote_period(name);
         let mut observations: Vec<(Role, Parsed<'_>, usize, String)> = Vec::new();
         let mut yoy = None;
         let mut month_yoy = None;
@@ -987,7 +956,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                 m.role.clone(),
                 Parsed {
                     region,
-                    indicator: &name,
+                    indicator: name,
                     period,
                     value,
                     status: Status::default(),

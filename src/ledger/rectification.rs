@@ -19,11 +19,45 @@ use crate::{CsvOptions, Error, Result, WriteOptions};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RawRectificationCounts")]
 pub struct RectificationCounts {
     found: u32,
     rectified: u32,
     in_progress: u32,
     not_started: u32,
+}
+
+/// Counts as JSON sends them, before they are checked.
+#[derive(serde::Deserialize)]
+struct RawRectificationCounts {
+    found: u32,
+    rectified: u32,
+    in_progress: u32,
+    not_started: u32,
+}
+
+impl TryFrom<RawRectificationCounts> for RectificationCounts {
+    type Error = crate::Error;
+
+    /// The statuses must add up to the problems found.
+    fn try_from(r: RawRectificationCounts) -> crate::Result<RectificationCounts> {
+        let sum = r
+            .rectified
+            .checked_add(r.in_progress)
+            .and_then(|s| s.checked_add(r.not_started));
+        if sum != Some(r.found) {
+            return Err(crate::Error::inconsistent(format_args!(
+                "rectification counts: {} rectified, {} in progress and {} not started do not add up to the {} found",
+                r.rectified, r.in_progress, r.not_started, r.found
+            )));
+        }
+        Ok(RectificationCounts {
+            found: r.found,
+            rectified: r.rectified,
+            in_progress: r.in_progress,
+            not_started: r.not_started,
+        })
+    }
 }
 
 impl RectificationCounts {
