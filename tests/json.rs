@@ -142,7 +142,9 @@ fn figure() -> impl Strategy<Value = String> {
 /// A growth rate as written: a sign, 0–3 integer digits, 0–2 places (trailing zeros kept).
 fn rate() -> impl Strategy<Value = String> {
     (any::<bool>(), 0u32..1000, 0u32..100, 0usize..3).prop_map(|(negative, int, frac, places)| {
-        let sign = if negative { "-" } else { "" };
+        // (A negative zero, "-0.0%", is read as 0.0%: its sign is not kept.)
+        let zero = int == 0 && (places == 0 || frac < 10_u32.pow(2 - places as u32));
+        let sign = if negative && !zero { "-" } else { "" };
         let frac = format!("{frac:02}");
         match places {
             0 => format!("{sign}{int}%"),

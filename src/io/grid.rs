@@ -28,14 +28,14 @@ pub(crate) struct GridRow {
     pub(crate) line: u64,
     /// The byte where the line starts (CSV only).
     pub(crate) offset: Option<u64>,
-    /// The cells; in a sheet, index `i` is the sheet's column `i` (A = 0).
-    pub(crate) cells: Vec<String>,
+    /// The cells (one buffer for the row); in a sheet, index `i` is the sheet's column `i` (A = 0).
+    pub(crate) cells: csv::StringRecord,
 }
 
 impl GridRow {
     /// The trimmed cell at `column`, "" past the end.
     pub(crate) fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map_or("", |c| c.trim())
+        self.cells.get(column).map_or("", str::trim)
     }
 
     /// Whether every cell is blank.
@@ -184,10 +184,7 @@ pub(crate) fn read_csv<R: Read>(reader: R, delimiter: Option<u8>) -> Result<Grid
             Ok(true) => {
                 let at = record.position().map_or(0, csv::Position::byte);
                 let (line, offset) = line_of(&bytes, &starts, at);
-                let cells: Option<Vec<String>> = record
-                    .iter()
-                    .map(|f| std::str::from_utf8(f).ok().map(str::to_string))
-                    .collect();
+                let cells = csv::StringRecord::from_byte_record(record.clone()).ok();
                 match cells {
                     Some(cells)
                         if !(decoding == Decoding::Gb18030

@@ -295,7 +295,7 @@ pub(crate) fn read_grid(
     let mut found = None;
     for (i, row) in grid.rows.iter().enumerate().take(30) {
         match Header::new(
-            row.cells.iter().map(String::as_str),
+            row.cells.iter(),
             &SPECS,
             context.supplied(),
         ) {
@@ -314,18 +314,13 @@ pub(crate) fn read_grid(
     let mut table = Table::with_catalog(options.catalog_of().clone());
     let mut caches = Caches::default();
     let mut bad = grid.bad.clone();
-    let mut record = csv::StringRecord::new();
     for row in &grid.rows[at + 1..] {
         if row.is_blank() {
             continue;
         }
-        record.clear();
-        for cell in &row.cells {
-            record.push_field(cell);
-        }
         let cells = Cells {
             header: &header,
-            record: &record,
+            record: &row.cells,
             line: row.line,
             offset: 0,
             sheet,

@@ -834,6 +834,9 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
     let catalog: &Catalog = csv_options.catalog_of();
     let ad_hoc = !csv_options.is_strict_catalog();
     let footnote_period = |name: &str| -> Option<Period> {
+        if layout.footnotes.is_empty() {
+            return None;
+        }
         let key = crate::indicator::catalog::key_of(name);
         let code = catalog.get(name).map(|i| i.code().to_string());
         layout.footnotes.iter().find_map(|(n, p)| {
@@ -867,7 +870,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
         };
         let catalog_unit = catalog.get(name).map(crate::Indicator::unit);
         let own_period = footnote_period(name);
-        let mut observations: Vec<(Role, Parsed<'_>, usize, String)> = Vec::new();
+        let mut observations: Vec<(&Role, Parsed<'_>, usize, &str)> = Vec::with_capacity(4);
         let mut yoy = None;
         let mut month_yoy = None;
         let mut target = None;
@@ -953,7 +956,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             };
             let Some(region) = region else { continue };
             observations.push((
-                m.role.clone(),
+                &m.role,
                 Parsed {
                     region,
                     indicator: name,
@@ -966,7 +969,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                     ad_hoc,
                 },
                 at,
-                m.header.clone(),
+                m.header.as_str(),
             ));
         }
         // The period to date carries the growth and the target; 本月 its own growth.
@@ -976,9 +979,9 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
         } else {
             Role::Month
         };
-        let main = observations.iter().position(|(r, ..)| *r == main_role);
+        let main = observations.iter().position(|(r, ..)| **r == main_role);
         if let Some(i) = main {
-            observations[i].1.yoy = if observations[i].0 == Role::Cumulative {
+            observations[i].1.yoy = if *observations[i].0 == Role::Cumulative {
                 yoy
             } else {
                 yoy.or(month_yoy)
@@ -1022,7 +1025,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                 header,
             ));
         }
-        if let Some(i) = observations.iter().position(|(r, ..)| *r == Role::Month) {
+        if let Some(i) = observations.iter().position(|(r, ..)| **r == Role::Month) {
             if Some(i) != main {
                 observations[i].1.yoy = month_yoy;
             }
@@ -1035,7 +1038,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
                     Field::Region | Field::Key => None,
                 };
                 let heading = match field {
-                    Field::Value | Field::Target => header.as_str(),
+                    Field::Value | Field::Target => header,
                     Field::Indicator => layout
                         .columns
                         .iter()

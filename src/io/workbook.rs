@@ -332,10 +332,13 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
     let mut rows = Vec::with_capacity(range.height());
     for (i, cells) in range.rows().enumerate() {
         let row = first_row + u32::try_from(i).unwrap_or(u32::MAX - first_row);
-        let mut texts = vec![String::new(); first_column as usize];
+        let mut texts = csv::StringRecord::new();
+        for _ in 0..first_column {
+            texts.push_field("");
+        }
         for (j, cell) in cells.iter().enumerate() {
             let column = first_column + u32::try_from(j).unwrap_or(0);
-            texts.push(cell_text(cell, formats.get(&(row, column)).copied()));
+            texts.push_field(&cell_text(cell, formats.get(&(row, column)).copied()));
         }
         rows.push(GridRow {
             line: u64::from(row) + 1,
