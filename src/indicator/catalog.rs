@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::map::FastMap;
+use std::collections::HashMap;
 use crate::{Error, Magnitude, Result, Unit};
 
 /// What kind of figure an indicator is, which decides how it aggregates.
@@ -433,7 +433,8 @@ impl Indicator {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     indicators: Vec<Indicator>,
-    by_key: FastMap<String, usize>,
+    /// Keyed by names a file may bring (ad-hoc indicators): a collision-resistant hasher.
+    by_key: HashMap<String, usize>,
 }
 
 impl Default for Catalog {
@@ -458,7 +459,7 @@ impl Catalog {
     pub fn empty() -> Catalog {
         Catalog {
             indicators: Vec::new(),
-            by_key: FastMap::default(),
+            by_key: HashMap::new(),
         }
     }
 
