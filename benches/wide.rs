@@ -22,7 +22,13 @@ fn figures(i: usize) -> (u64, u64, u64, i64, u64) {
     let cumulative = 10_000 + (i as u64 * 7_919) % 90_000;
     let previous = cumulative - cumulative / 20 + (i as u64 % 37);
     let growth = ((cumulative * 1000 / previous) as i64) - 1000;
-    (cumulative / 10, cumulative, previous, growth, cumulative + cumulative / 5)
+    (
+        cumulative / 10,
+        cumulative,
+        previous,
+        growth,
+        cumulative + cumulative / 5,
+    )
 }
 
 fn wide_csv() -> String {
@@ -50,11 +56,26 @@ fn wide_xlsx(path: &std::path::Path) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet
-        .merge_range(0, 0, 0, 6, "XX县2023年1-10月主要经济指标完成情况", &Format::new())
+        .merge_range(
+            0,
+            0,
+            0,
+            6,
+            "XX县2023年1-10月主要经济指标完成情况",
+            &Format::new(),
+        )
         .expect("title");
-    for (c, h) in ["指标名称", "计量单位", "本月", "1-本月累计", "上年同期累计", "累计增长(%)", "年度目标"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "指标名称",
+        "计量单位",
+        "本月",
+        "1-本月累计",
+        "上年同期累计",
+        "累计增长(%)",
+        "年度目标",
+    ]
+    .iter()
+    .enumerate()
     {
         sheet.write_string(1, c as u16, *h).expect("header");
     }
@@ -63,15 +84,23 @@ fn wide_xlsx(path: &std::path::Path) {
     for i in 0..ROWS {
         let (month, cumulative, previous, growth, target) = figures(i);
         let r = i as u32 + 2;
-        sheet.write_string(r, 0, format!("指标{i:05}")).expect("name");
-        sheet.write_string(r, 1, UNITS[i % UNITS.len()]).expect("unit");
+        sheet
+            .write_string(r, 0, format!("指标{i:05}"))
+            .expect("name");
+        sheet
+            .write_string(r, 1, UNITS[i % UNITS.len()])
+            .expect("unit");
         for (c, v) in [(2, month), (3, cumulative), (4, previous), (6, target)] {
-            sheet.write_number_with_format(r, c, v as f64, &int).expect("level");
+            sheet
+                .write_number_with_format(r, c, v as f64, &int)
+                .expect("level");
         }
         // Tenths as a double, as a spreadsheet holds 6.6.
         let text = format!("{}.{}", growth / 10, (growth % 10).unsigned_abs());
         let g: f64 = text.parse().expect("growth");
-        sheet.write_number_with_format(r, 5, g, &one).expect("growth");
+        sheet
+            .write_number_with_format(r, 5, g, &one)
+            .expect("growth");
     }
     book.save(path).expect("saving the workbook");
 }

@@ -225,6 +225,41 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## A 月报 as the office sends it: wide, GBK, with a title and a footnote
+//!
+//! The statistics bureau's table has a title row naming the county and the months, one indicator
+//! a row, columns 本月, 1-本月累计, 上年同期累计, 累计增长(%), 年度目标, 完成年度目标%, and a
+//! footnote. It is read as it is; [`crate::Table::inspect_wide_csv`] shows how.
+//!
+//! ```
+//! # #[cfg(feature = "gbk")] {
+//! use tongji::{Table, WideOptions};
+//! let gbk = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/monthly_gbk.csv"));
+//! let (table, bad) = Table::read_wide_csv(gbk.as_slice(), &WideOptions::new())?;
+//! assert!(bad.is_empty()); // the published 完成率 were checked too
+//! let p = "2023年1—10月".parse()?;
+//! assert_eq!(table.schedule_gap("XX县", "一般公共预算收入", &p)?.to_string(), "慢于序时进度4.0个百分点");
+//! // "注：地区生产总值为前三季度数据": GDP is read as 前三季度.
+//! assert_eq!(table.growth("XX县", "gdp", &"2023年前三季度".parse()?)?.to_string(), "增长5.6%");
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The same from a workbook is `Table::read_xlsx("月报.xlsx", &WideOptions::new().sheet("10月"))`.
+//!
+//! ## A unit or indicator of your own
+//!
+//! ```
+//! use tongji::{Catalog, CsvOptions, Table, Unit, UnitDefinition};
+//! Unit::register("千伏安", UnitDefinition::Base { dimension: "transformer capacity" })?;
+//! let catalog = Catalog::read_csv("代码,名称,计量单位,类型,别名\ncapacity,变电容量,万千伏安,存量,主变容量\n".as_bytes())?;
+//! let csv = "地区,指标,时期,数值\n示例县,主变容量,2023年,12.5万千伏安\n";
+//! let (t, bad) = Table::read_csv_with(csv.as_bytes(), &CsvOptions::new().catalog(catalog).strict_catalog(true))?;
+//! assert!(bad.is_empty());
+//! assert_eq!(t.iter().next().unwrap().indicator().code(), "capacity");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## JSON in and out
 //!
 //! Every figure serializes as its text with every digit, never through a float, so JSON round trips
@@ -238,6 +273,9 @@
 //! let json = serde_json::to_string(&o)?;
 //! assert_eq!(json, r#"{"region":"示例县","indicator":"fai","period":"2023年1—10月","value":"46596万元","status":"预计","target":"4.4亿元"}"#);
 //! assert_eq!(serde_json::from_str::<Observation>(&json)?, o);
+//! // What other tools send: a number with its unit apart, an ISO period.
+//! let sent = r#"{"region":"示例县","indicator":"fai","period":"2023-01/2023-10","value":46596,"unit":"万元"}"#;
+//! assert_eq!(serde_json::from_str::<Observation>(sent)?.value().to_string(), "46596万元");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

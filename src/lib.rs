@@ -110,6 +110,17 @@
 //! without BOM; GBK/GB18030 with the `gbk` feature (on by default). A bad row is reported with its
 //! line and column, and the good rows are kept ([`CsvOptions::strict`] stops at the first instead).
 //! Writers take [`WriteOptions`]: a BOM for Excel, the delimiter, the rounding of computed figures.
+//! The delimiter is sniffed (comma, tab, semicolon) unless [`CsvOptions::delimiter`] names it; a
+//! region or period the file does not carry is named by [`CsvOptions::region`] and
+//! [`CsvOptions::period`]; an indicator the catalog does not know is an ad-hoc entry
+//! ([`Indicator::is_ad_hoc`]) unless [`CsvOptions::strict_catalog`].
+//!
+//! The wide layout offices export — title rows, one indicator a row, columns 本月, 1-本月累计,
+//! 上年同期, 同比增长(%), 年度目标, 完成率, footnotes, or regions as columns — is read by
+//! [`Table::read_wide_csv`] and, from .xlsx/.xls/.ods sheets, [`Table::read_xlsx`] (with
+//! [`WideOptions`]); [`Table::inspect_wide_csv`] shows how a file's columns were mapped
+//! ([`WideLayout`]). Units are open ([`Unit::register`], [`UnitSpec`] for "万元"), and so is the
+//! catalog ([`Catalog::read_csv`], [`Catalog::write_csv`]).
 //!
 //! ```
 //! use tongji::{Period, Table};
@@ -124,6 +135,15 @@
 //! ## Features
 //!
 //! - `gbk` (default): decode GBK/GB18030 CSV input (encoding_rs).
+//! - `xlsx` (default): read workbooks — .xlsx, .xls, .ods — with calamine: [`Table::read_xlsx`],
+//!   [`Table::read_xlsx_long`]. A numeric cell is the exact decimal of the shortest text of its
+//!   double, padded to the places of its number format ("0.00"), a percentage for a "%" format.
+//!
+//! JSON: every value serializes with all its digits and reads back from a string or a number
+//! (integers as written; a number with a fraction by its shortest text, refused beyond 15
+//! significant digits, since a double may have lost them); periods also in ISO forms ("2023-10",
+//! "2023-Q3", "2023-01/2023-10"). [`Table`], [`Report`], [`Error`] and the audit report serialize;
+//! deserialized ledger counts are checked.
 //!
 //! ## Errors and bad input
 //!

@@ -131,3 +131,58 @@ fn ledger_report_prints_the_seed_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("逾期未完成（挂账督办）：4项"), "{stdout}");
 }
+
+#[test]
+fn monthly_report_reads_the_bundled_wide_table() {
+    let out = run("monthly_report", &[]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "region: XX县 (from the title)",
+        "footnote: 地区生产总值 is of 2023年前三季度",
+        "固定资产投资                47149万元      45695万元      增长6.6%   56000万元  84.2%   快于序时进度0.9个百分点",
+        "全社会用电量                35210万千瓦时  33950万千瓦时  增长3.7%",
+        "审核报告\n共审核11项勾稽关系，未发现不一致。",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
+    }
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn monthly_report_reports_bad_cells_and_keeps_the_rest() {
+    let dir = std::env::temp_dir().join(format!("tongji-monthly-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("月报.csv");
+    std::fs::write(
+        &file,
+        "某县2023年1-6月主要指标\n指标名称\t1-本月累计\t上年同期\n社会消费品零售总额\t9.1亿元\t8.6亿元\n全社会用电量\tX万千瓦时\t1.2万千瓦时\n",
+    )
+    .unwrap();
+    let out = run("monthly_report", &[file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("社会消费品零售总额  9.1亿元  8.6亿元   增长5.8%（推算）"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "line 4, column 1-本月累计: \"X万千瓦时\" is a placeholder, not a figure\n"
+    );
+    let missing = run("monthly_report", &[dir.join("none.xlsx").to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .starts_with("cannot read the workbook")
+    );
+}

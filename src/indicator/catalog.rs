@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use std::collections::HashMap;
 use crate::{Error, Magnitude, Result, Unit};
+use std::collections::HashMap;
 
 /// What kind of figure an indicator is, which decides how it aggregates.
 ///

@@ -294,11 +294,7 @@ pub(crate) fn read_grid(
     let mut first_error = None;
     let mut found = None;
     for (i, row) in grid.rows.iter().enumerate().take(30) {
-        match Header::new(
-            row.cells.iter(),
-            &SPECS,
-            context.supplied(),
-        ) {
+        match Header::new(row.cells.iter(), &SPECS, context.supplied()) {
             Ok(h) => {
                 found = Some((i, h));
                 break;
