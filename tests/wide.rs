@@ -50,18 +50,16 @@ fn the_monthly_report_in_every_encoding_reads_as_its_long_twin() {
         String::from_utf8(GBK_CRLF.to_vec()).is_err(),
         "the golden file is really GBK"
     );
-    for (name, bytes) in [
-        ("GBK/CRLF", GBK_CRLF),
-        ("UTF-8 BOM", UTF8_BOM),
-        ("TSV", TSV),
-    ] {
+    #[cfg(feature = "gbk")]
+    assert_eq!(rows(&wide(GBK_CRLF)), expected, "GBK/CRLF");
+    for (name, bytes) in [("UTF-8 BOM", UTF8_BOM), ("TSV", TSV)] {
         assert_eq!(rows(&wide(bytes)), expected, "{name}");
     }
 }
 
 #[test]
 fn the_monthly_report_gives_the_report_figures() {
-    let t = wide(GBK_CRLF);
+    let t = wide(UTF8_BOM);
     let p = "2023年1—10月".parse().unwrap();
     let growth = |i: &str| t.growth("XX县", i, &p).unwrap().to_string();
     assert_eq!(growth("固定资产投资"), "增长6.6%");
@@ -97,7 +95,7 @@ fn regions_as_columns_read_as_their_long_twin() {
 
 #[test]
 fn the_layout_says_how_each_column_was_read() {
-    let layout = Table::inspect_wide_csv(GBK_CRLF, &WideOptions::new()).unwrap();
+    let layout = Table::inspect_wide_csv(UTF8_BOM, &WideOptions::new()).unwrap();
     assert_eq!(
         layout.to_string(),
         "header: line 2
@@ -118,7 +116,7 @@ footnote: 地区生产总值 is of 2023年前三季度
     let o = WideOptions::new()
         .region("示例县")
         .period("2023年1—9月".parse().unwrap());
-    let layout = Table::inspect_wide_csv(GBK_CRLF, &o).unwrap();
+    let layout = Table::inspect_wide_csv(UTF8_BOM, &o).unwrap();
     assert_eq!(layout.region(), Some("示例县"));
     assert!(layout.to_string().contains("本月 → value of 2023年9月\n"));
 }

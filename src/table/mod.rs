@@ -186,7 +186,7 @@ impl Table {
     /// Reads a wide table — the 月报/快报 layout offices export: title rows, a header row, one
     /// indicator a row with value columns (本月, 1-本月累计, 上年同期, 同比增长(%), 年度目标,
     /// 完成率), footnotes — or a table with regions as columns (甲镇, 乙乡, 合计). UTF-8 with or
-    /// without a BOM, or GBK; comma, tab or semicolon (sniffed unless [`WideOptions::delimiter`]).
+    /// without a BOM, or GBK; comma, tab or semicolon (sniffed unless [`crate::WideOptions::delimiter`]).
     ///
     /// The region, period and unit come from the title ("XX县2023年1-10月主要经济指标完成情况",
     /// "单位：万元") unless the options name them. 本月 is the period's last month, 累计 the period
