@@ -146,7 +146,9 @@ fn bad_cells_are_located_and_the_good_rows_kept() {
         社会消费品零售总额,万元,X,17563,7.2,,\n\
         全社会用电量,亿元,3.5,3.4,,,\n\
         一般公共预算收入,万元,6739,6410,abc,,\n\
-        接待游客,万人次,—,66.36,,,\n";
+        接待游客,万人次,—,66.36,,,\n\
+        ,万元,120,,,,\n\
+        注册市场主体,户,1520,1380,,,\n";
     let (t, bad) = Table::read_wide_csv(csv.as_bytes(), &WideOptions::new()).unwrap();
     let found: Vec<String> = bad.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -157,6 +159,7 @@ fn bad_cells_are_located_and_the_good_rows_kept() {
             "line 5, column 1-本月累计: unit mismatch: 元 and 千瓦时 cannot be combined",
             "line 5, column 上年同期累计: unit mismatch: 元 and 千瓦时 cannot be combined",
             r#"line 6, column 累计增长(%): cannot parse "abc" as a rate: expected a number (at byte 0)"#,
+            "line 8, column 指标名称: the indicator name of a row with figures is empty",
         ]
     );
     // The figures of the bad rows that were good are kept; a figure marked — is not published.
@@ -168,6 +171,8 @@ fn bad_cells_are_located_and_the_good_rows_kept() {
     );
     assert!(t.get("XX县", "budget_revenue", &p).is_some());
     assert!(t.get("XX县", "tourists", &p).is_none());
+    // An indicator whose name begins like a footnote (注…) is an indicator.
+    assert!(t.get("XX县", "注册市场主体", &p).is_some());
     // Strict mode stops at the first.
     let err = Table::read_wide_csv(csv.as_bytes(), &WideOptions::new().strict(true)).unwrap_err();
     assert_eq!(err.kind(), tongji::ErrorKind::Inconsistent);
@@ -441,4 +446,32 @@ mod workbooks {
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(rows(&table), long_twin(LONG));
     }
+}
+
+/// Real published figures: 酉阳县 2025年一季度 经济运行情况 (酉阳县统计局, youyang.gov.cn,
+/// 2025-05-22), typed into the 月报 layout with the spellings the release uses (城镇常住居民人均可支配
+/// 收入, 农林牧渔总产值, 蔬菜及食用菌产量).
+#[test]
+fn a_real_quarterly_table_reads_against_the_built_in_catalog() {
+    let csv = include_bytes!("data/wide/youyang_2025q1.csv");
+    let (t, bad) = Table::read_wide_csv(csv.as_slice(), &WideOptions::new()).unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(t.len(), 11);
+    assert!(
+        t.iter().all(|o| !o.indicator().is_ad_hoc()),
+        "every spelling is in the catalog"
+    );
+    let q1 = "2025年一季度".parse().unwrap();
+    assert_eq!(
+        t.growth("酉阳县", "生猪出栏", &q1).unwrap().to_string(),
+        "下降7.7%"
+    );
+    assert_eq!(
+        t.growth("酉阳县", "urban_income", &q1).unwrap().to_string(),
+        "增长5.2%"
+    );
+    // 5.32 + 11.49 + 40.01 = 56.82亿元: the three sectors make the GDP exactly.
+    let audit = t.audit();
+    assert_eq!(audit.count(tongji::audit::Verdict::Inconsistent), 0);
+    assert_eq!(audit.count(tongji::audit::Verdict::Exact), 1, "{audit}");
 }

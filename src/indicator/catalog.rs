@@ -781,7 +781,8 @@ fn builtin_indicators() -> Vec<Indicator> {
             Ge,
             PerCapita,
         )
-        .with_weight("urban_population"),
+        .with_weight("urban_population")
+        .with_alias("城镇常住居民人均可支配收入"),
         new(
             "rural_income",
             "农村居民人均可支配收入",
@@ -789,7 +790,8 @@ fn builtin_indicators() -> Vec<Indicator> {
             Ge,
             PerCapita,
         )
-        .with_weight("rural_population"),
+        .with_weight("rural_population")
+        .with_alias("农村常住居民人均可支配收入"),
         new("urban_population", "城镇常住人口", Unit::PERSON, Wan, Stock),
         new("rural_population", "农村常住人口", Unit::PERSON, Wan, Stock),
         new("population", "常住人口", Unit::PERSON, Wan, Stock),
@@ -805,7 +807,8 @@ fn builtin_indicators() -> Vec<Indicator> {
         // Agriculture.
         new("agri_output", "农林牧渔业总产值", yuan, Yi, Flow)
             .with_growth_from_levels(false)
-            .with_alias("农林牧渔业产值"),
+            .with_alias("农林牧渔业产值")
+            .with_alias("农林牧渔总产值"),
         new("agri_va", "农林牧渔业增加值", yuan, Yi, Flow).with_growth_from_levels(false),
         new("oil_crops", "油料产量", Unit::TONNE, Ge, Flow),
         new("vegetables", "蔬菜产量", Unit::TONNE, Wan, Flow).with_alias("蔬菜及食用菌产量"),
@@ -1006,6 +1009,11 @@ mod tests {
             ("3、社会消费品零售总额", "retail"),
             ("规上工业总产值", "industry_output_above"),
             ("城乡居民储蓄存款余额", "household_deposits"),
+            // 酉阳县 2025年一季度 (youyang.gov.cn, 2025-05-22) writes these spellings.
+            ("城镇常住居民人均可支配收入", "urban_income"),
+            ("农村常住居民人均可支配收入", "rural_income"),
+            ("农林牧渔总产值", "agri_output"),
+            ("蔬菜及食用菌产量", "vegetables"),
             ("地区 生产 总值", "gdp"),
         ] {
             assert_eq!(c.get(written).map(Indicator::code), Some(code), "{written}");

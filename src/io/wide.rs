@@ -491,12 +491,20 @@ fn unit_in(text: &str) -> Option<UnitSpec> {
     after[..end].parse().ok()
 }
 
-/// Whether a row is a footnote ("注：…", "说明：…", "数据来源：…").
+/// Whether a row is a footnote ("注：…", "注1.…", "说明：…", "数据来源：…"); an indicator whose name
+/// begins with the same characters ("注册资本", "说明书产量") is not one.
 fn footnote_text(row: &GridRow) -> Option<String> {
     let first = row.texts().next()?;
-    let is_note = ["注", "说明", "备注", "数据来源", "资料来源", "附注"]
+    let is_note = ["注", "说明", "备注", "附注", "数据来源", "资料来源"]
         .iter()
-        .any(|w| first.starts_with(w));
+        .any(|w| match first.strip_prefix(w) {
+            Some(rest) => {
+                rest.is_empty()
+                    || rest.starts_with(['：', ':', ' ', '　', '.', '、', '①', '（', '('])
+                    || rest.starts_with(|c: char| c.is_ascii_digit())
+            }
+            None => false,
+        });
     is_note.then(|| row.texts().collect::<Vec<_>>().join(""))
 }
 
@@ -824,9 +832,10 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             .map(|m| (m.at, m))
     };
     let indicator_column = column(&|r| *r == Role::Indicator);
-    let Some((indicator_at, _)) = indicator_column else {
+    let Some((indicator_at, indicator_mapped)) = indicator_column else {
         return Err(Error::missing_column("指标名称", ""));
     };
+    let indicator_header = indicator_mapped.header.as_str();
     let unit_column = column(&|r| *r == Role::Unit);
     let cumulative_column = column(&|r| *r == Role::Cumulative);
     let month_column = column(&|r| *r == Role::Month);
@@ -838,10 +847,10 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
             return None;
         }
         let key = crate::indicator::catalog::key_of(name);
-        let code = catalog.get(name).map(|i| i.code().to_string());
+        let code = catalog.get(name).map(crate::Indicator::code);
         layout.footnotes.iter().find_map(|(n, p)| {
             let same = crate::indicator::catalog::key_of(n) == key
-                || code.is_some() && catalog.get(n).map(|i| i.code().to_string()) == code;
+                || code.is_some() && catalog.get(n).map(crate::Indicator::code) == code;
             same.then_some(*p)
         })
     };
@@ -851,6 +860,18 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
         }
         let name_cell = row.cell(indicator_at);
         if name_cell.is_empty() {
+            // Figures without an indicator are not dropped silently.
+            let figures = layout.columns.iter().any(|m| {
+                m.role != Role::Unit && m.role != Role::Ignored && !row.cell(m.at).is_empty()
+            });
+            if figures {
+                let e = Error::empty("the indicator name of a row with figures");
+                let e = grid.locate(e, row, Some(indicator_at), indicator_header);
+                if strict {
+                    return Err(e);
+                }
+                bad.push(e);
+            }
             continue;
         }
         let mut errors: Vec<Error> = Vec::new();
