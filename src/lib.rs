@@ -171,7 +171,7 @@ mod ledger;
 mod map;
 mod period;
 mod table;
-mod text;
+pub mod text;
 mod value;
 
 pub mod audit;

@@ -1,13 +1,29 @@
-//! Chinese text both ways: figures ("2.85亿元", "105.9％"), periods ("2023年1—10月"), and the words
-//! and sentences reports put around them (增长/下降/持平, 快于序时进度, 完成率…). Types parse and
-//! display themselves by calling in here; nothing else in the crate writes Chinese.
+//! Chinese report text: finding the figures a report prints ([`figures`]).
+//!
+//! Inside the crate this is the one two-way Chinese layer: figures ("2.85亿元", "105.9％"),
+//! periods ("2023年1—10月"), and the words reports put around them (增长/下降/持平, 快于序时进度,
+//! 完成率…). Types parse and display themselves by calling in here; nothing else in the crate
+//! writes Chinese.
+//!
+//! ```
+//! let s = "1至10月完成固定资产投资46596万元，同比增长8.1%，占年度任务数的105.9％。";
+//! let found: Vec<_> = tongji::text::figures(s).collect();
+//! assert_eq!(found.iter().map(|f| f.text()).collect::<Vec<_>>(), ["46596万元", "8.1%", "105.9％"]);
+//! assert_eq!(&s[found[0].span()], "46596万元");
+//! ```
 
 pub(crate) mod audit;
 pub(crate) mod figure;
+pub(crate) mod find;
 pub(crate) mod layout;
 pub(crate) mod number;
 pub(crate) mod period;
 pub(crate) mod wording;
+
+#[doc(alias = "找数")]
+#[doc(alias = "数字提取")]
+pub use find::figures;
+pub use find::{Figure, FigureValue, Slot};
 
 /// Reads a JSON string or number as text, for `FromStr`. Integers are their digits. A number with
 /// a fraction has already become a double in the deserializer; it is taken at its shortest text

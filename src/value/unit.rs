@@ -727,6 +727,12 @@ impl fmt::Display for Unit {
     }
 }
 
+/// Whether some unit's spelling (built-in or registered) begins with a char for which `first` holds.
+pub(crate) fn first_chars(first: impl Fn(char) -> bool) -> bool {
+    let starts = |text: &str| text.chars().next().is_some_and(&first);
+    BUILTIN.iter().any(|b| starts(b.0)) || registry().units.iter().any(|u| starts(u.0))
+}
+
 impl Unit {
     /// The unit spelled `text` (trimmed; a ratio as "元/公斤", "元／公斤" or "元每公斤"), if any.
     pub(crate) fn lookup(text: &str) -> Option<Unit> {

@@ -1,0 +1,374 @@
+//! Figures found in report text: the five seeds, a labelled set of published sentences (precision
+//! and recall), the words that contain numerals but are not figures, and round trips.
+
+use proptest::prelude::*;
+use tongji::text::{self, FigureValue, Slot};
+
+const SEEDS: [&str; 5] = [
+    include_str!("data/seeds/000_reform_innovation_2018.txt"),
+    include_str!("data/seeds/001_county_committee_2018.txt"),
+    include_str!("data/seeds/002_self_inspection_2023.txt"),
+    include_str!("data/seeds/003_reform_meeting_speech_2020.txt"),
+    include_str!("data/seeds/004_reform_summary_2021.txt"),
+];
+
+fn texts(s: &str) -> Vec<&str> {
+    text::figures(s).map(|f| f.text()).collect()
+}
+
+#[test]
+fn seed_002_real_figures_are_all_found_in_order() {
+    assert_eq!(
+        texts(SEEDS[2]),
+        [
+            "20名",
+            "1名",
+            "20个",
+            "53670万元",
+            "46596万元",
+            "105.9％",
+            "5992万元",
+            "11个",
+            "2.85亿元",
+            "2.68亿元",
+            "2.5亿元",
+            "107.42％",
+            "0.16亿元",
+            "7560亩",
+            "101.2万公斤",
+            "3554.85万元",
+            "35.13元",
+            "661户",
+            "5.38万元",
+            "1388头",
+            "10382头",
+            "4399头",
+            "9579只",
+            "4696只",
+            "188.75亩",
+            "3845亩",
+            "三家",
+            "200余亩",
+            "85万元",
+            "350亩",
+            "1个",
+            "1500亩",
+            "1200亩",
+            "100亩",
+            "100亩",
+            "50亩",
+            "1000万元以上",
+            "60万元",
+            "100万元",
+            "1500万元",
+            "3个",
+            "9公里",
+            "7个",
+            "4819亩",
+            "200余亩",
+            "46亩",
+            "6个",
+            "6人",
+            "1名",
+            "67篇",
+            "9篇",
+            "18篇",
+            "4篇",
+            "2篇",
+            "1篇",
+            "1篇",
+            "3个",
+        ]
+    );
+}
+
+#[test]
+fn seed_004_real_figures_are_all_found_in_order() {
+    assert_eq!(
+        texts(SEEDS[4]),
+        [
+            "2次",
+            "9项",
+            "44项",
+            "4项",
+            "40项",
+            "100%",
+            "33项",
+            "10项",
+            "90条",
+            "124家",
+            "31家",
+            "6项",
+            "32个",
+            "576个",
+            "5500余户",
+            "4项",
+            "2项",
+            "2项",
+            "4项",
+            "9项",
+            "7项",
+            "2项",
+            "4项",
+            "2项",
+            "5项",
+            "1500余名",
+            "54件",
+            "91件",
+            "3个",
+        ]
+    );
+}
+
+#[test]
+fn seed_placeholders_are_found_with_what_they_stand_for() {
+    let placeholders: Vec<(usize, String, Slot)> = SEEDS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            text::figures(s).filter_map(move |f| match f.value() {
+                FigureValue::Placeholder(slot) => Some((i, f.text().to_string(), *slot)),
+                _ => None,
+            })
+        })
+        .collect();
+    let count = |seed: usize| placeholders.iter().filter(|p| p.0 == seed).count();
+    // Seeds 000 and 001 are templates: every X figure is a placeholder, none is a zero.
+    assert!(
+        count(0) >= 30 && count(1) >= 150,
+        "{} {}",
+        count(0),
+        count(1)
+    );
+    let money: Vec<&str> = placeholders
+        .iter()
+        .filter(|(_, _, s)| matches!(s, Slot::Quantity(u) if u.to_string() == "万元"))
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert!(
+        money.contains(&"XX万元") && money.contains(&"X万元"),
+        "{money:?}"
+    );
+    assert!(
+        placeholders
+            .iter()
+            .any(|(_, t, s)| t == "X％" && *s == Slot::Rate)
+    );
+    assert!(placeholders.iter().any(|(_, t, _)| t == "XX多场次"));
+    // No name placeholder (XX县, XX族, XX公司) is taken for a figure.
+    for s in SEEDS {
+        for f in text::figures(s) {
+            let after = &s[f.span().end..];
+            assert!(
+                !(matches!(f.value(), FigureValue::Placeholder(Slot::Unknown))
+                    && (after.starts_with('县') || after.starts_with('族'))),
+                "{} before {}",
+                f.text(),
+                after.chars().take(3).collect::<String>()
+            );
+        }
+    }
+}
+
+#[test]
+fn words_with_numerals_give_no_figures() {
+    let guards = "零售市场，三次产业协调发展，推进一体化，统一思想，一是抓落实，四是强保障，\
+        第一责任人，2023年，7月1日，〔2021〕3号，党的十九大，学习二十大精神，1—10月，截至9月底，\
+        “两个确立”，一把手，第3位，“十四五”规划，每一项任务，中央八项规定，XX县，《XX文明18条》";
+    assert_eq!(texts(guards), Vec::<&str>::new());
+}
+
+/// Published sentences and the figures in them, as printed. Sources: 中华人民共和国2023年国民经济
+/// 和社会发展统计公报 (国家统计局, 2024-02-29); 酉阳县2025年一季度经济运行情况 (酉阳县统计局,
+/// youyang.gov.cn, 2025-05-22); 丹寨县2015年国民经济和社会发展统计公报 (qdndz.gov.cn, 2023-03-21
+/// repost); 房县前三季度经济运行 (今日房县, 2018-11-16).
+const LABELLED: &[(&str, &[&str])] = &[
+    (
+        "全年国内生产总值1260582亿元，比上年增长5.2%。其中，第一产业增加值89755亿元，增长4.1%；第二产业增加值482589亿元，增长4.7%；第三产业增加值688238亿元，增长5.8%。",
+        &[
+            "1260582亿元",
+            "5.2%",
+            "89755亿元",
+            "4.1%",
+            "482589亿元",
+            "4.7%",
+            "688238亿元",
+            "5.8%",
+        ],
+    ),
+    (
+        "年末全国人口140967万人，比上年末减少208万人，其中城镇常住人口93267万人。城镇人口占全国人口比重（城镇化率）为66.16%。",
+        &["140967万人", "208万人", "93267万人", "66.16%"],
+    ),
+    (
+        "最终消费支出拉动国内生产总值增长4.3个百分点，资本形成总额拉动国内生产总值增长1.5个百分点，货物和服务净出口向下拉动国内生产总值0.6个百分点。",
+        &["4.3个百分点", "1.5个百分点", "0.6个百分点"],
+    ),
+    (
+        "一季度，全县实现地区生产总值56.82亿元，增长4.6%。全县实现农林牧渔总产值9.48亿元，增长0.8%。蔬菜及食用菌产量9.72万吨，增长2.0%。生猪出栏16.68万头，下降7.7%。",
+        &[
+            "56.82亿元",
+            "4.6%",
+            "9.48亿元",
+            "0.8%",
+            "9.72万吨",
+            "2.0%",
+            "16.68万头",
+            "7.7%",
+        ],
+    ),
+    (
+        "1-2月，全县规上服务业实现营业收入3.7亿元, 比上年下降1.8%。3月末，全县本外币存贷余额440.95亿元，增长6.4%；贷款余额354.88亿元，增长2.6%。",
+        &[
+            "3.7亿元",
+            "1.8%",
+            "440.95亿元",
+            "6.4%",
+            "354.88亿元",
+            "2.6%",
+        ],
+    ),
+    (
+        "全县全体居民人均可支配收入7256元，增长5.8%。城乡收入比持续缩小，由上年同期的2.05:1下降为2.02:1。",
+        &["7256元", "5.8%"],
+    ),
+    (
+        "初步测算，2015年全县地区生产总值244394万元，比上年增长13.1%。2015年三次产业结构比为25.72:26.84:47.44，第一产业占地区生产总值的比重上升3.82个百分点。",
+        &["244394万元", "13.1%", "3.82个百分点"],
+    ),
+    (
+        "主要农作物种植面积稳步扩大，粮食作物种植面积12981公顷 ,比上年同期增长1.32%。全年木材产量1868立方米，同比下降90.7%。全年造林面积19800亩。",
+        &["12981公顷", "1.32%", "1868立方米", "90.7%", "19800亩"],
+    ),
+    (
+        "元至九月，全县完成生产总值56.7亿，增长7.5%；地方公共财政预算收入4.47亿元，增长31.2%；城乡居民人均可支配收入分别达到18687元、5634元，增长7.8%、9.2%。",
+        &[
+            "56.7亿",
+            "7.5%",
+            "4.47亿元",
+            "31.2%",
+            "18687元",
+            "5634元",
+            "7.8%",
+            "9.2%",
+        ],
+    ),
+];
+
+#[test]
+fn published_sentences_precision_and_recall() {
+    let (mut expected, mut found, mut right) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for (sentence, figures) in LABELLED {
+        let got = texts(sentence);
+        expected += figures.len();
+        found += got.len();
+        // In order, as a multiset.
+        let mut remaining: Vec<&str> = figures.to_vec();
+        for g in &got {
+            match remaining.iter().position(|e| e == g) {
+                Some(i) => {
+                    remaining.remove(i);
+                    right += 1;
+                }
+                None => misses.push(format!("extra {g} in {sentence}")),
+            }
+        }
+        misses.extend(
+            remaining
+                .iter()
+                .map(|m| format!("missed {m} in {sentence}")),
+        );
+    }
+    assert_eq!((expected, found, right), (47, 47, 47), "{misses:#?}");
+}
+
+#[test]
+fn values_keep_the_printed_precision() {
+    let found: Vec<String> = text::figures("增长11.0%，为2.50亿元，减少0.60个百分点，是1.50倍")
+        .map(|f| match f.value() {
+            FigureValue::Rate(r) => r.to_string(),
+            FigureValue::Quantity(q) => q.to_string(),
+            FigureValue::Points(p) => p.to_string(),
+            FigureValue::Multiple(m) => m.to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(found, ["11.0%", "2.50亿元", "0.60个百分点", "1.50倍"]);
+}
+
+#[test]
+fn any_text_is_read_without_panic_in_linear_time_shape() {
+    // A sentence of 10,000 figures, and a long run of marks and digits.
+    let many: String = (0..10_000).map(|i| format!("{i}万元、")).collect();
+    assert_eq!(text::figures(&many).count(), 10_000);
+    let marks = "X".repeat(100_000) + &"9".repeat(100_000) + &"十".repeat(100_000);
+    let _ = text::figures(&marks).count();
+}
+
+/// A figure as printed: a number with 0–3 places and a suffix.
+fn printed() -> impl Strategy<Value = String> {
+    (
+        0u32..10_000_000,
+        0usize..4,
+        0u32..1000,
+        prop::sample::select(vec![
+            "万元",
+            "亿元",
+            "元",
+            "%",
+            "％",
+            "‰",
+            "个百分点",
+            "倍",
+            "万人次",
+            "万千瓦时",
+            "公斤",
+            "亩",
+            "项",
+            "户",
+            "余户",
+            "万元以上",
+        ]),
+    )
+        .prop_map(|(int, places, frac, suffix)| {
+            let frac = format!("{frac:03}");
+            let number = match places {
+                0 => int.to_string(),
+                p => format!("{int}.{}", &frac[..p]),
+            };
+            format!("{number}{suffix}")
+        })
+}
+
+proptest! {
+    #[test]
+    fn a_figure_written_into_a_sentence_is_found_as_written(
+        figures in prop::collection::vec(printed(), 1..8),
+        lead in prop::sample::select(vec!["全县完成", "同比增长", "1至10月实现", "其中：", "比上年提高"]),
+    ) {
+        let sentence: String = figures.iter().map(|f| format!("{lead}{f}，")).collect();
+        let found: Vec<_> = text::figures(&sentence).collect();
+        prop_assert_eq!(found.iter().map(|f| f.text()).collect::<Vec<_>>(), figures.iter().map(String::as_str).collect::<Vec<_>>());
+        for (f, written) in found.iter().zip(&figures) {
+            let shown = match f.value() {
+                FigureValue::Rate(r) => r.to_string(),
+                FigureValue::Quantity(q) => q.to_string(),
+                FigureValue::Points(p) => p.to_string(),
+                FigureValue::Multiple(m) => m.to_string(),
+                other => format!("{other:?}"),
+            };
+            prop_assert_eq!(shown, written.replace('％', "%"));
+        }
+    }
+
+    #[test]
+    fn any_text_never_panics_and_spans_are_its_own(text in "\\PC{0,200}", seed in 0usize..5) {
+        let seed_text: String = SEEDS[seed].chars().take(700).collect();
+        for input in [text.as_str(), seed_text.as_str()] {
+            for f in tongji::text::figures(input) {
+                prop_assert_eq!(&input[f.span()], f.text());
+            }
+        }
+    }
+}
