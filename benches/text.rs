@@ -1,5 +1,6 @@
-//! Finding the figures in report text: the five seeds concatenated (≈80 KB), and 10 MB of
-//! generated report sentences. Throughput is in bytes of text.
+//! Finding the figures in report text (the five seeds concatenated, ≈80 KB, and 10 MB of generated
+//! report sentences), binding them, and auditing the text; and one sentence of 100,000 figures, to
+//! show the time stays linear. Throughput is in bytes of text.
 
 #![allow(
     missing_docs,
@@ -60,6 +61,20 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.bench_function("figures_in_10mb", |b| {
         b.iter(|| black_box(tongji::text::figures(black_box(&big)).count()))
+    });
+    group.bench_function("statements_in_10mb", |b| {
+        b.iter(|| black_box(tongji::text::statements(black_box(&big)).len()))
+    });
+    group.bench_function("audit_text_10mb", |b| {
+        b.iter(|| black_box(tongji::audit::text(black_box(&big)).map(|r| r.len())))
+    });
+    // One sentence of 100,000 figures (no 。 anywhere): still linear.
+    let long: String = (0..100_000)
+        .map(|i| format!("固定资产投资{i}万元、"))
+        .collect();
+    group.throughput(Throughput::Bytes(long.len() as u64));
+    group.bench_function("audit_one_sentence_of_100k_figures", |b| {
+        b.iter(|| black_box(tongji::audit::text(black_box(&long)).map(|r| r.len())))
     });
     group.finish();
 }

@@ -47,7 +47,10 @@
 //! - [`Ledger`] (改革台账) and [`Rectification`] (整改台账), with their 完成率 and 整改率.
 //! - [`audit`] (勾稽关系): every stated derived figure checked against its operands, with the
 //!   rounding of the digits as printed; [`Table::audit`] gives a Chinese 审核报告 and a versioned
-//!   JSON.
+//!   JSON; [`audit::text`] audits the relations a report's text states.
+//! - [`text`]: the figures of report text found ([`text::figures`]) and bound to indicator, period
+//!   and relation ([`text::statements`]); X templates filled ([`text::Template`]); sentences
+//!   written from a table ([`Table::sentence`], [`Table::section`]).
 //!
 //! Two conventions hold everywhere. **The later value comes first**: `growth(current, previous)`,
 //! `completion(actual, target)`, `share(part, total)`, `contributions(current, previous)`,
@@ -85,6 +88,8 @@
 //! | 四舍五入, 四舍六入五成双 | [`Rounding`], [`RoundingMode`] | half away from zero; half even (GB/T 8170) | Rounding |
 //! | 上年同期 | [`Period::same_period_last_year`] | the same months a year before | Cumulative and single periods |
 //! | 勾稽关系, 数据审核 | [`audit`], [`Table::audit`], [`audit::AuditReport`] | stated figure within the range its operands allow | Rounding |
+//! | 文字审核, 找数 | [`audit::text`], [`text::figures`], [`text::statements`] | every relation a sentence states | Rounding |
+//! | 填报模板 (X) | [`text::Template`] | placeholders bound and filled from a table | — |
 //! | 万元, 亿元 | [`Magnitude::TenThousand`], [`Magnitude::HundredMillion`] | ×10⁴, ×10⁸ (SDMX `UNIT_MULT` 4, 8) | SDMX vocabulary |
 //!
 //! The last column names the section of the project's methodology (METHODOLOGY.md) that states

@@ -564,6 +564,8 @@ pub struct Finding {
     pub(crate) expected_text: OnceLock<String>,
     pub(crate) hypothesis: Option<Hypothesis>,
     pub(crate) context: Option<Context>,
+    /// Where in a text the stated figure is (a text audit's findings).
+    pub(crate) source: Option<Box<TextSource>>,
     /// The places the stated figure is written with.
     pub(crate) places: u32,
 }
@@ -589,6 +591,7 @@ impl Finding {
             expected_text: OnceLock::new(),
             hypothesis: None,
             context: None,
+            source: None,
             places: 0,
         }
     }
@@ -814,6 +817,82 @@ impl Finding {
     pub(crate) fn in_context(mut self, context: Context) -> Finding {
         self.context = Some(context);
         self
+    }
+
+    /// Where in the text the stated figure's sentence is, for a finding of [`crate::audit::text`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let report = tongji::audit::text("标题\n预计州外到位资金2.68亿元，完成年度目标任务数2.5亿元的107.42％。")?;
+    /// let at = report.findings()[0].source().unwrap();
+    /// assert_eq!(at.line(), 2);
+    /// assert!(at.sentence().starts_with("预计州外到位资金"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&TextSource> {
+        self.source.as_deref()
+    }
+
+    pub(crate) fn in_text(mut self, source: TextSource) -> Finding {
+        self.source = Some(Box::new(source));
+        self
+    }
+}
+
+/// Where a text audit found a relation: the line, the byte span of the sentence, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextSource {
+    pub(crate) line: usize,
+    pub(crate) span: std::ops::Range<usize>,
+    pub(crate) sentence: Box<str>,
+}
+
+impl TextSource {
+    /// The line, from 1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let report = tongji::audit::text("标题\n预计州外到位资金2.68亿元，完成年度目标任务数2.5亿元的107.42％。")?;
+    /// let at = report.findings()[0].source().unwrap();
+    /// assert_eq!(at.line(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The byte range of the sentence in the text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let report = tongji::audit::text("标题\n预计州外到位资金2.68亿元，完成年度目标任务数2.5亿元的107.42％。")?;
+    /// let at = report.findings()[0].source().unwrap();
+    /// assert_eq!(at.span().start, 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.span.clone()
+    }
+
+    /// The sentence.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let report = tongji::audit::text("标题\n预计州外到位资金2.68亿元，完成年度目标任务数2.5亿元的107.42％。")?;
+    /// let at = report.findings()[0].source().unwrap();
+    /// assert!(at.sentence().ends_with("107.42％"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sentence(&self) -> &str {
+        &self.sentence
     }
 }
 

@@ -99,12 +99,14 @@ pub(crate) mod finding;
 mod judge;
 mod report;
 pub(crate) mod rules;
+mod text;
 
 // Aliases stand on the `pub use` of items defined in private modules (see lib.rs).
 pub use crate::table::audit::AuditOptions;
 #[doc(alias = "强制性")]
 #[doc(alias = "核实性")]
 pub use finding::Severity;
+pub use finding::TextSource;
 #[doc(alias = "审核结果")]
 pub use finding::Verdict;
 pub use finding::{Figure, Finding, Hypothesis, Reason, Role, Rule};
@@ -112,6 +114,9 @@ pub use finding::{Figure, Finding, Hypothesis, Reason, Role, Rule};
 pub use report::AuditReport;
 #[doc(alias = "审核")]
 pub use rules::Auditor;
+#[doc(alias = "文字审核")]
+#[doc(alias = "报告审核")]
+pub use text::{text, text_with};
 
 use crate::{Growth, Multiple, PercentPoints, Quantity, Rate, Result, ScheduleGap};
 

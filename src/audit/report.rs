@@ -301,6 +301,22 @@ impl Serialize for Finding {
         let expected = self.expected_text();
         s.serialize_field("expected", &(!expected.is_empty()).then_some(expected))?;
         s.serialize_field("hypothesis", &self.hypothesis().map(Hypo))?;
+        if let Some(at) = self.source() {
+            s.serialize_field("source", &Source(at))?;
+        }
+        s.end()
+    }
+}
+
+/// A text finding's source: `{"line", "span": [start, end], "sentence"}`.
+struct Source<'a>(&'a super::finding::TextSource);
+
+impl Serialize for Source<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Source", 3)?;
+        s.serialize_field("line", &self.0.line())?;
+        s.serialize_field("span", &[self.0.span().start, self.0.span().end])?;
+        s.serialize_field("sentence", self.0.sentence())?;
         s.end()
     }
 }

@@ -744,6 +744,7 @@ fn builtin_indicators() -> Vec<Indicator> {
             .with_growth_from_levels(false)
             .with_parts_complete(true)
             .with_alias("生产总值")
+            .with_alias("国内生产总值")
             .with_alias("GDP"),
         new("gdp_primary", "第一产业增加值", yuan, Yi, Flow)
             .with_growth_from_levels(false)
@@ -770,7 +771,9 @@ fn builtin_indicators() -> Vec<Indicator> {
             .with_alias("社零")
             .with_alias("社会消费品零售额"),
         new("budget_revenue", "一般公共预算收入", yuan, Wan, Flow)
-            .with_alias("地方一般公共预算收入"),
+            .with_alias("地方一般公共预算收入")
+            .with_alias("地方公共财政预算收入")
+            .with_alias("公共财政预算收入"),
         new("fiscal_revenue_total", "大口径财政收入", yuan, Wan, Flow),
         new("fiscal_spending", "一般公共预算支出", yuan, Wan, Flow).with_alias("财政支出"),
         new("livelihood_spending", "民生支出", yuan, Wan, Flow).with_parent("fiscal_spending"),
@@ -794,12 +797,17 @@ fn builtin_indicators() -> Vec<Indicator> {
         .with_alias("农村常住居民人均可支配收入"),
         new("urban_population", "城镇常住人口", Unit::PERSON, Wan, Stock),
         new("rural_population", "农村常住人口", Unit::PERSON, Wan, Stock),
-        new("population", "常住人口", Unit::PERSON, Wan, Stock),
+        new("population", "常住人口", Unit::PERSON, Wan, Stock)
+            .with_alias("年末常住人口")
+            .with_alias("全国人口")
+            .with_alias("总人口"),
         new("tourists", "接待游客", Unit::PERSON_TIME, Wan, Flow)
             .with_alias("接待游客人次")
             .with_alias("旅游人次"),
         new("tourism_revenue", "旅游收入", yuan, Yi, Flow).with_alias("旅游综合收入"),
-        new("grain_area", "粮食播种面积", Unit::MU, Wan, Flow),
+        new("grain_area", "粮食播种面积", Unit::MU, Wan, Flow)
+            .with_alias("粮食作物播种面积")
+            .with_alias("粮食作物种植面积"),
         new("grain_output", "粮食产量", Unit::TONNE, Wan, Flow).with_alias("粮食总产量"),
         new("livestock_stock", "牲畜存栏", Unit::HEAD, Wan, Stock),
         new("livestock_slaughter", "牲畜出栏", Unit::HEAD, Wan, Flow),

@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub(crate) mod observation;
 pub(crate) mod report;
 pub(crate) mod row;
+pub(crate) mod sentence;
 pub(crate) mod yoy;
 
 use std::io::{Read, Write};

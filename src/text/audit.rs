@@ -121,6 +121,16 @@ pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding) -> fmt::Result {
         _ => "相符",
     };
     write!(w, "【{tag}】")?;
+    if let Some(at) = f.source() {
+        // The sentence, quoted up to 40 characters.
+        let sentence: String = at.sentence().chars().take(40).collect();
+        let cut = if at.sentence().chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
+        write!(w, "第{}行“{sentence}{cut}”：", at.line())?;
+    }
     write_context(w, f)?;
     write!(w, "{}{}", rule_name(f.rule()), f.stated().text())?;
     if f.verdict() == Verdict::NotCheckable {

@@ -13,17 +13,24 @@
 //! ```
 
 pub(crate) mod audit;
+pub(crate) mod bind;
 pub(crate) mod figure;
 pub(crate) mod find;
 pub(crate) mod layout;
 pub(crate) mod number;
 pub(crate) mod period;
+pub(crate) mod template;
 pub(crate) mod wording;
 
+#[doc(alias = "绑定")]
+pub use bind::{PeriodText, Relation, Statement, statements, statements_with};
 #[doc(alias = "找数")]
 #[doc(alias = "数字提取")]
 pub use find::figures;
 pub use find::{Figure, FigureValue, Slot};
+#[doc(alias = "模板")]
+#[doc(alias = "填空")]
+pub use template::{Filled, Placeholder, Template};
 
 /// Reads a JSON string or number as text, for `FromStr`. Integers are their digits. A number with
 /// a fraction has already become a double in the deserializer; it is taken at its shortest text
