@@ -209,8 +209,9 @@ fn sentence_rules(
     }
 }
 
-/// Relations across the sentences of one line (a paragraph): the parts of an indicator against
-/// it, and a share against the two levels it divides.
+/// Relations across the sentences of the text: the parts of an indicator against it, a
+/// structure and a share against the levels they divide — each level the first the text states
+/// for its indicator and period.
 fn line_rules(
     text: &str,
     found: &[Statement<'_>],
@@ -218,74 +219,99 @@ fn line_rules(
     auditor: &Auditor,
     report: &mut AuditReport,
 ) {
-    let mut i = 0;
-    while i < found.len() {
-        let line = found[i].line();
-        let end = found[i..]
-            .iter()
-            .position(|s| s.line() != line)
-            .map_or(found.len(), |n| i + n);
-        let paragraph = &found[i..end];
-        // The first level of each indicator in the paragraph, found in one pass.
-        let mut levels: std::collections::HashMap<&str, (&Statement<'_>, &Quantity)> =
-            std::collections::HashMap::new();
-        for s in paragraph {
-            if let (Some(Relation::Level), Some(code), Some(q)) =
-                (s.relation(), s.indicator(), quantity(s))
-            {
-                levels.entry(code).or_insert((s, q));
-            }
+    type Key<'k> = (&'k str, Option<crate::Period>);
+    let mut levels: std::collections::HashMap<Key<'_>, (&Statement<'_>, &Quantity)> =
+        std::collections::HashMap::new();
+    for s in found {
+        if let (Some(Relation::Level), Some(code), Some(q)) =
+            (s.relation(), s.indicator(), quantity(s))
+        {
+            levels
+                .entry((code, s.period().map(|p| p.period())))
+                .or_insert((s, q));
         }
-        let level_of = |code: &str| levels.get(code).copied();
-        for whole in catalog.iter().filter(|w| w.parts_complete()) {
-            let Some((at, total)) = level_of(whole.code()) else {
-                continue;
-            };
-            let parts: Vec<Quantity> = catalog
-                .iter()
-                .filter(|p| p.parent() == Some(whole.code()))
-                .filter_map(|p| level_of(p.code()).map(|(_, q)| *q))
-                .collect();
-            let children = catalog
-                .iter()
-                .filter(|p| p.parent() == Some(whole.code()))
-                .count();
-            if parts.len() == children && children > 1 {
+    }
+    let level_of = |code: &str, period: Option<crate::Period>| levels.get(&(code, period)).copied();
+    let parts_of = |whole: &str, period: Option<crate::Period>| -> Option<Vec<Quantity>> {
+        let children: Vec<_> = catalog
+            .iter()
+            .filter(|p| p.parent() == Some(whole))
+            .collect();
+        let parts: Vec<Quantity> = children
+            .iter()
+            .filter_map(|p| level_of(p.code(), period).map(|(_, q)| *q))
+            .collect();
+        (parts.len() == children.len() && parts.len() > 1).then_some(parts)
+    };
+    // The parts of an indicator whose parts are complete (the three sectors) against it.
+    for whole in catalog.iter().filter(|w| w.parts_complete()) {
+        let mut periods: Vec<Option<crate::Period>> = levels
+            .keys()
+            .filter(|(code, _)| *code == whole.code())
+            .map(|(_, p)| *p)
+            .collect();
+        periods.sort();
+        for period in periods {
+            if let (Some((at, total)), Some(parts)) = (
+                level_of(whole.code(), period),
+                parts_of(whole.code(), period),
+            ) {
                 push(report, text, at, auditor.sum(&parts, total));
             }
         }
-        // 第一产业增加值占国内生产总值比重为7.1%.
-        for s in paragraph
-            .iter()
-            .filter(|s| s.relation() == Some(Relation::Share))
-        {
-            let Some(stated) = rate(s) else { continue };
-            // The clause of the figure: "第二产业增加值比重为38.3%" names the part only, and its
-            // whole is the part's parent in the catalog.
-            let head = &text[s.sentence().start..s.figure().span().start];
-            let clause = head.rsplit(['，', ',', '；']).next().unwrap_or(head);
-            let (part, whole) = match clause.rsplit_once('占') {
-                Some((before, after)) => (
-                    indicator_named(before, catalog),
-                    indicator_named(after, catalog),
-                ),
-                None => {
-                    let part = indicator_named(clause, catalog);
-                    let parent = part
-                        .as_deref()
-                        .and_then(|p| catalog.get(p))
-                        .and_then(|i| i.parent())
-                        .map(str::to_string);
-                    (part, parent)
+    }
+    for s in found {
+        let period = s.period().map(|p| p.period());
+        match (s.relation(), s.figure().value()) {
+            // 三次产业结构为25.72:26.84:47.44.
+            (Some(Relation::Structure), FigureValue::Ratio(shares)) => {
+                let Some(whole) = s.indicator() else { continue };
+                let Some(parts) = parts_of(whole, period) else {
+                    continue;
+                };
+                if parts.len() != shares.len() {
+                    continue;
                 }
-            };
-            if let (Some(part), Some(whole)) = (part, whole) {
-                if let (Some((_, p)), Some((_, w))) = (level_of(&part), level_of(&whole)) {
-                    push(report, text, s, auditor.share(p, w, stated));
+                let stated: Vec<Rate> = shares
+                    .iter()
+                    .filter_map(|d| format!("{d}%").parse().ok())
+                    .collect();
+                if let Ok(findings) = auditor.structure(&parts, &stated) {
+                    for f in findings {
+                        report.push(f.in_text(source(text, s)));
+                    }
                 }
             }
+            // 第一产业增加值占国内生产总值比重为7.1%; "第二产业增加值比重为38.3%" names the part only,
+            // and its whole is the part's parent in the catalog.
+            (Some(Relation::Share), FigureValue::Rate(stated)) => {
+                let head = &text[s.sentence().start..s.figure().span().start];
+                let clause = head.rsplit(['，', ',', '；']).next().unwrap_or(head);
+                let (part, whole) = match clause.rsplit_once('占') {
+                    Some((before, after)) => (
+                        indicator_named(before, catalog),
+                        indicator_named(after, catalog),
+                    ),
+                    None => {
+                        let part = indicator_named(clause, catalog);
+                        let parent = part
+                            .as_deref()
+                            .and_then(|p| catalog.get(p))
+                            .and_then(|i| i.parent())
+                            .map(str::to_string);
+                        (part, parent)
+                    }
+                };
+                if let (Some(part), Some(whole)) = (part, whole) {
+                    if let (Some((_, p)), Some((_, w))) =
+                        (level_of(&part, period), level_of(&whole, period))
+                    {
+                        push(report, text, s, auditor.share(p, w, stated));
+                    }
+                }
+            }
+            _ => {}
         }
-        i = end;
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Relation {
     Pull,
     /// 占 … 比重 X%, 占比 X%.
     Share,
+    /// 结构为 a:b:c (the shares of the parts of an indicator).
+    Structure,
     /// 剩余 / 尚余 X: a total less what is done.
     Remaining,
     /// 均价, 户均, 人均, 亩产 X.
@@ -439,6 +441,19 @@ pub fn statements_with<'a>(text: &'a str, catalog: &Catalog) -> Vec<Statement<'a
                 .map(|(_, code)| code.to_string()),
             _ => indicator,
         };
+        // "三次产业结构为a:b:c": the structure of the indicator whose parts are the 产业.
+        let indicator = match (relation, &indicator) {
+            (Some(Relation::Structure), None) if head.contains("产业结构") => catalog
+                .iter()
+                .find(|w| {
+                    w.parts_complete()
+                        && catalog
+                            .iter()
+                            .any(|p| p.parent() == Some(w.code()) && p.name().contains("产业"))
+                })
+                .map(|w| w.code().to_string()),
+            _ => indicator,
+        };
         // "A、B和C分别增长x、y和z": the k-th figure after 分别 is of the k-th name before it; when
         // the names and figures do not pair up, the binding is ambiguous, not guessed.
         let (indicator, ambiguous) = match head.rfind("分别") {
@@ -504,6 +519,16 @@ fn relation_before(
         + names
             .last_in(&text[previous_end..at])
             .map_or(0, |(end, _)| end);
+    // "人均地区生产总值19967元": 人均 before the name makes the figure a per-person one.
+    if let Some((start, _)) = names.last_span(&text[previous_end..at]) {
+        let before = &text[previous_end..previous_end + start];
+        if (before.ends_with("人均") || before.ends_with("户均"))
+            && is_quantity_value(figure.value())
+        {
+            let cue = previous_end + start - "人均".len();
+            return (Some(Relation::PerUnit), cue..previous_end + start);
+        }
+    }
     let words = &text[previous_end..at];
     // "增长5.1%、7.7%和9.2%": a figure listed after another of its kind states what that one does.
     if let Some(last) = earlier.last() {
@@ -596,10 +621,28 @@ fn relation_before(
             return (Some(*relation), start..start + cue.len());
         }
     }
+    if let FigureValue::Ratio(_) = value {
+        return match words.rfind("结构") {
+            Some(i) => (
+                Some(Relation::Structure),
+                previous_end + i..previous_end + i + "结构".len(),
+            ),
+            None => (None, at..at),
+        };
+    }
     if is_quantity {
         return (Some(Relation::Level), at..at);
     }
     (None, at..at)
+}
+
+fn is_quantity_value(value: &FigureValue) -> bool {
+    matches!(
+        value,
+        FigureValue::Quantity(_)
+            | FigureValue::Bare { .. }
+            | FigureValue::Placeholder(Slot::Quantity(_))
+    )
 }
 
 /// The catalog's names and aliases (of two characters or more, not ASCII codes), by first char.
@@ -645,6 +688,25 @@ impl Names {
                 if !found.contains(&code.as_str()) {
                     found.push(code);
                 }
+                skip_to = i + name.len();
+            }
+        }
+        found
+    }
+
+    /// The start and end of the last indicator name in `text`.
+    fn last_span(&self, text: &str) -> Option<(usize, usize)> {
+        let mut found = None;
+        let mut skip_to = 0;
+        for (i, c) in text.char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            let Some(list) = self.by_first.get(&c) else {
+                continue;
+            };
+            if let Some((name, _)) = list.iter().find(|(n, _)| text[i..].starts_with(n.as_str())) {
+                found = Some((i, i + name.len()));
                 skip_to = i + name.len();
             }
         }

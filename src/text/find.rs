@@ -108,6 +108,9 @@ pub enum FigureValue {
         /// The magnitude written after it (亿).
         magnitude: Magnitude,
     },
+    /// A ratio of parts as written ("11.0:42.3:46.7", "2.02:1"), each part with its printed
+    /// places: a structure.
+    Ratio(Vec<Decimal>),
     /// A placeholder (X, XX, XXX, ×, Ｘ, ○○, ＿＿) for a figure of this kind.
     Placeholder(Slot),
 }
@@ -481,6 +484,14 @@ impl<'a> Finder<'a> {
                             .char_at(i - 2)
                             .is_some_and(|p| digit(p) || p.is_alphanumeric() && !is_cjk(p)));
                 let start = if signed { i - 1 } else { i };
+                // "11.0:42.3:46.7": a ratio of parts.
+                if matches!(self.char_at(end), Some(':' | '：'))
+                    && self.char_at(end + 1).is_some_and(digit)
+                {
+                    if let Some(figure) = self.ratio(i) {
+                        return Some(figure);
+                    }
+                }
                 let number: String = (start..end)
                     .filter_map(|k| self.char_at(k))
                     .map(crate::text::number::normalize_char)
@@ -601,6 +612,33 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// A ratio starting at `i`: numbers joined by ':' ("25.72:26.84:47.44").
+    fn ratio(&mut self, i: usize) -> Option<Figure<'a>> {
+        let mut parts = Vec::new();
+        let mut j = i;
+        loop {
+            let end = self.arabic_end(j);
+            let number: String = (j..end)
+                .filter_map(|k| self.char_at(k))
+                .map(crate::text::number::normalize_char)
+                .filter(|c| *c != ',')
+                .collect();
+            parts.push(Decimal::from_str_exact(&number).ok()?);
+            if matches!(self.char_at(end), Some(':' | '：'))
+                && self.char_at(end + 1).is_some_and(digit)
+            {
+                j = end + 1;
+            } else {
+                self.i = end;
+                return Some(Figure {
+                    span: self.byte_at(i)..self.byte_at(end),
+                    text: self.slice(i, end),
+                    value: FigureValue::Ratio(parts),
+                });
+            }
+        }
+    }
+
     /// The length of a placeholder at `i`: marks, with a decimal part ("XX.X").
     fn placeholder_run(&self, i: usize) -> usize {
         let mut j = i;
@@ -718,6 +756,22 @@ mod tests {
                 "近2万亩",
                 "不到1000元"
             ]
+        );
+    }
+
+    #[test]
+    fn ratios_are_structures() {
+        assert_eq!(
+            found("三次产业结构为11.0:42.3:46.7，城乡收入比2.02：1"),
+            ["11.0:42.3:46.7", "2.02：1"]
+        );
+        let parts: Vec<_> = figures("结构为11.0:42.3:46.7")
+            .map(|f| f.value().clone())
+            .collect();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            parts,
+            [FigureValue::Ratio(vec![d("11.0"), d("42.3"), d("46.7")])]
         );
     }
 
