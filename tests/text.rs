@@ -621,3 +621,29 @@ fn a_county_communique_structure_is_checked_across_paragraphs() {
         ("19967元", Some(Relation::PerUnit))
     );
 }
+
+/// The 2023 national figures (国家统计局, 2024-02-29) written back as a section: the structure is
+/// the published 7.1:38.3:54.6, and every figure written is found again with its binding.
+#[test]
+fn a_section_states_the_structure_and_reads_back() {
+    let csv = "地区,指标,时期,数值,同比增长\n全国,gdp,2023年,1260582亿元,5.2\n全国,gdp_primary,2023年,89755亿元,4.1\n全国,gdp_secondary,2023年,482589亿元,4.7\n全国,gdp_tertiary,2023年,688238亿元,5.8\n";
+    let (t, _) = tongji::Table::read_csv(csv.as_bytes()).unwrap();
+    let section = t.section("全国", &"2023年".parse().unwrap()).unwrap();
+    assert!(
+        section.ends_with("三次产业结构为7.1:38.3:54.6。"),
+        "{section}"
+    );
+    assert!(
+        section.starts_with("全年，全国地区生产总值实现1260582.00亿元，同比增长5.2%。"),
+        "{section}"
+    );
+    let report = tongji::audit::text(&format!("2023年\n{section}")).unwrap();
+    assert_eq!(report.count(Verdict::Inconsistent), 0, "{report}");
+    assert!(
+        report
+            .findings()
+            .iter()
+            .any(|f| f.rule().as_str() == "structure"),
+        "{report}"
+    );
+}

@@ -60,6 +60,8 @@ impl Table {
             (Status::Estimated, _) => "预计完成",
             (_, IndicatorKind::Stock) => "达到",
             (_, IndicatorKind::PerCapita) => "达到",
+            // 生产总值 and 增加值 are 实现, as the statistics bureau writes them.
+            _ if ind.name().contains("生产总值") || ind.name().contains("增加值") => "实现",
             _ => "完成",
         };
         let mut s = format!(
@@ -92,7 +94,7 @@ impl Table {
     }
 
     /// The sentences of every indicator the table has for `region` and `period`, in catalog
-    /// order: a report section.
+    /// order, and the 三次产业结构 when the three sectors are there: a report section.
     ///
     /// # Errors
     ///
@@ -111,6 +113,26 @@ impl Table {
         let mut out = String::new();
         for line in report.lines() {
             out.push_str(&self.sentence(region, line.indicator().code(), period)?);
+        }
+        // 三次产业结构, when the three sectors of an indicator whose parts are complete are there.
+        for whole in self.catalog().iter().filter(|w| w.parts_complete()) {
+            let children: Vec<_> = self
+                .catalog()
+                .iter()
+                .filter(|c| c.parent() == Some(whole.code()))
+                .collect();
+            if children.len() != 3 || !children.iter().all(|c| c.name().contains("产业")) {
+                continue;
+            }
+            let parts: Option<Vec<Quantity>> = children
+                .iter()
+                .map(|c| self.get(region, c.code(), period).map(|o| o.value()))
+                .collect();
+            if let Some(parts) = parts {
+                if let Ok(s) = crate::structure(&parts) {
+                    out.push_str(&format!("三次产业结构为{s}。"));
+                }
+            }
         }
         Ok(out)
     }

@@ -279,12 +279,52 @@ impl Template {
     /// ```
     #[must_use]
     pub fn fill(&self, table: &Table, region: &str) -> Filled {
+        self.fill_with(|p| value_for(p, table, region))
+    }
+}
+
+impl Template {
+    /// Fills the ledger placeholders of a 改革总结 from `ledger`'s summary: 共计X项 (the tasks), 其中X项
+    /// 延期 (deferred), X项完成 (completed), 完成率X% (deferred tasks out of the denominator). The
+    /// other placeholders are left as written and listed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let seed = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/ledger_2021.csv"));
+    /// let (ledger, _) = tongji::Ledger::read_csv(seed.as_slice())?;
+    /// let t = tongji::text::Template::parse("明确8大领域共计X项改革事项(其中X项延期)，X项全部完成，完成率X%。")?;
+    /// let filled = t.fill_ledger(&ledger);
+    /// assert_eq!(filled.text(), "明确8大领域共计44项改革事项(其中4项延期)，40项全部完成，完成率100%。");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn fill_ledger(&self, ledger: &crate::Ledger) -> Filled {
+        let summary = ledger.summary();
+        let all = summary.overall();
+        self.fill_with(|p| match (p.relation, p.slot) {
+            (Some(Relation::TaskTotal), Slot::Quantity(_)) => Ok(all.total().to_string()),
+            (Some(Relation::TaskDeferred), Slot::Quantity(_)) => Ok(all.deferred().to_string()),
+            (Some(Relation::TaskCompleted), Slot::Quantity(_)) => Ok(all.completed().to_string()),
+            // As the ledger sentence prints it: "100%", "90.9%".
+            (Some(Relation::Completion), Slot::Rate) => Ok(summary
+                .completion_rate()
+                .to_report_text()
+                .trim_end_matches('%')
+                .to_string()),
+            (relation, slot) => Err(Error::not_found(format_args!(
+                "ledger figure for a {slot:?} placeholder stating {relation:?}"
+            ))),
+        })
+    }
+
+    fn fill_with(&self, value: impl Fn(&Placeholder) -> Result<String>) -> Filled {
         let mut text = String::with_capacity(self.text.len());
         let mut unfilled = Vec::new();
         let mut from = 0;
         for p in &self.placeholders {
             text.push_str(&self.text[from..p.span.start]);
-            match value_for(p, table, region) {
+            match value(p) {
                 Ok(v) => {
                     text.push_str(&v);
                     text.push_str(&self.text[p.span.start + marks_len(&p.text)..p.span.end]);
