@@ -42,11 +42,12 @@ impl Table {
     /// # Examples
     ///
     /// ```
-    /// let csv = "地区,指标,时期,数值,同比增长,目标\n全县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n全县,budget_revenue,2023年1—10月,6739万元,5.1,8500万元\n";
+    /// let csv = "地区,指标,时期,数值,同比增长,目标\n全县,fai,2023年1—10月,47149万元,6.6,5.6亿元\n全县,budget_revenue,2023年1—10月,6739万元,5.1,8500万元\n全县,tourism_revenue,2023年1—10月,27.9亿元,,\n全县,tourism_revenue,2022年1—10月,10亿元,,\n";
     /// let (t, _) = tongji::Table::read_csv(csv.as_bytes())?;
     /// let p = "2023年1—10月".parse()?;
     /// assert_eq!(t.sentence("全县", "fai", &p)?, "1—10月，全县固定资产投资完成4.71亿元，同比增长6.6%，完成年度目标的84.2%，快于序时进度0.9个百分点。");
     /// assert_eq!(t.sentence("全县", "budget_revenue", &p)?, "1—10月，全县一般公共预算收入完成6739万元，同比增长5.1%，完成年度目标的79.3%，慢于序时进度4.0个百分点。");
+    /// assert_eq!(t.sentence("全县", "tourism_revenue", &p)?, "1—10月，全县旅游收入完成27.90亿元，同比增长1.79倍。");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(alias = "写报告")]
@@ -73,7 +74,8 @@ impl Table {
         );
         if let Ok(g) = self.growth(region, indicator, period) {
             s.push_str("，同比");
-            s.push_str(&g.to_string());
+            // From 100% up, growth is written in 倍 ("增长1.79倍").
+            s.push_str(&g.to_text(&crate::GrowthFormat::new().multiples(true)));
         }
         if let Ok(c) = self.completion(region, indicator, period) {
             let full_year = period.months() == (1, 12);
