@@ -630,7 +630,9 @@ fn a_section_states_the_structure_and_reads_back() {
     let (t, _) = tongji::Table::read_csv(csv.as_bytes()).unwrap();
     let section = t.section("全国", &"2023年".parse().unwrap()).unwrap();
     assert!(
-        section.ends_with("三次产业结构为7.1:38.3:54.6。"),
+        section.ends_with(
+            "第一、二、三产业增加值分别增长4.1%、4.7%和5.8%。三次产业结构为7.1:38.3:54.6。"
+        ),
         "{section}"
     );
     assert!(

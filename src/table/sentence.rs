@@ -131,6 +131,31 @@ impl Table {
                 .map(|c| self.get(region, c.code(), period).map(|o| o.value()))
                 .collect();
             if let Some(parts) = parts {
+                // 分别: the three growths in one sentence, as releases write them.
+                let growths: Option<Vec<String>> = children
+                    .iter()
+                    .map(|c| {
+                        self.growth(region, c.code(), period)
+                            .ok()
+                            .map(|g| g.to_string())
+                    })
+                    .collect();
+                if let Some(g) = growths {
+                    let rising = g.iter().all(|t| t.starts_with("增长"));
+                    if rising {
+                        let rates: Vec<&str> =
+                            g.iter().map(|t| t.trim_start_matches("增长")).collect();
+                        out.push_str(&format!(
+                            "第一、二、三产业增加值分别增长{}、{}和{}。",
+                            rates[0], rates[1], rates[2]
+                        ));
+                    } else {
+                        out.push_str(&format!(
+                            "第一、二、三产业增加值分别{}、{}和{}。",
+                            g[0], g[1], g[2]
+                        ));
+                    }
+                }
                 if let Ok(s) = crate::structure(&parts) {
                     out.push_str(&format!("三次产业结构为{s}。"));
                 }
