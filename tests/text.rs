@@ -575,6 +575,28 @@ proptest! {
     }
 
     #[test]
+    fn report_shaped_text_never_panics(tokens in prop::collection::vec(prop::sample::select(vec![
+        "全县", "2023年", "1至10月", "截至9月底", "前三季度", "完成", "固定资产投资", "地区生产总值", "第一产业增加值",
+        "占", "比重为", "分别", "增长", "下降", "拉动", "个百分点", "结构为", "剩余", "总投资", "均价", "人均",
+        "共计", "其中", "延期", "完成率", "年度目标任务数", "的", "，", "、", "。", "；", "\n", "46596万元", "8.1%",
+        "105.9％", "2.5亿元", "X万元", "XX%", "X", "三项", "两成", "百分之五点二", "11.0:42.3:46.7", "1:", ":",
+        "-", "−", "—", "１２３", "1,234", "56.7亿", "《", "》", "“", "”", "〔2021〕", "号", "第", "十九大",
+    ]), 0..60)) {
+        let input: String = tokens.concat();
+        for f in text::figures(&input) {
+            prop_assert_eq!(&input[f.span()], f.text());
+        }
+        let _ = text::statements(&input).len();
+        let report = tongji::audit::text(&input).unwrap();
+        let _ = report.to_string();
+        prop_assert!(serde_json::to_string(&report).is_ok());
+        let t = text::Template::parse(&input).unwrap();
+        let (table, _) = tongji::Table::read_csv("地区,指标,时期,数值\n全县,fai,2023年1—10月,46596万元\n".as_bytes()).unwrap();
+        let _ = t.fill(&table, "全县");
+        let _ = t.fill_ledger(&tongji::Ledger::new());
+    }
+
+    #[test]
     fn any_text_never_panics_and_spans_are_its_own(text in "\\PC{0,200}", seed in 0usize..5) {
         let seed_text: String = SEEDS[seed].chars().take(700).collect();
         for input in [text.as_str(), seed_text.as_str()] {
