@@ -672,23 +672,32 @@ impl Names {
         Names { by_first }
     }
 
+    /// Every indicator name in `text`, left to right, the longest name at each place and none
+    /// overlapping: (start, end, code).
+    fn spans<'n, 't>(&'n self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'n str)> + 't
+    where
+        'n: 't,
+    {
+        let mut skip_to = 0;
+        text.char_indices().filter_map(move |(i, c)| {
+            if i < skip_to {
+                return None;
+            }
+            let list = self.by_first.get(&c)?;
+            let (name, code) = list
+                .iter()
+                .find(|(n, _)| text[i..].starts_with(n.as_str()))?;
+            skip_to = i + name.len();
+            Some((i, i + name.len(), code.as_str()))
+        })
+    }
+
     /// Every indicator named in `text`, in order, each once.
     fn all_in<'n>(&'n self, text: &str) -> Vec<&'n str> {
         let mut found: Vec<&str> = Vec::new();
-        let mut skip_to = 0;
-        for (i, c) in text.char_indices() {
-            if i < skip_to {
-                continue;
-            }
-            let Some(list) = self.by_first.get(&c) else {
-                continue;
-            };
-            if let Some((name, code)) = list.iter().find(|(n, _)| text[i..].starts_with(n.as_str()))
-            {
-                if !found.contains(&code.as_str()) {
-                    found.push(code);
-                }
-                skip_to = i + name.len();
+        for (_, _, code) in self.spans(text) {
+            if !found.contains(&code) {
+                found.push(code);
             }
         }
         found
@@ -696,41 +705,12 @@ impl Names {
 
     /// The start and end of the last indicator name in `text`.
     fn last_span(&self, text: &str) -> Option<(usize, usize)> {
-        let mut found = None;
-        let mut skip_to = 0;
-        for (i, c) in text.char_indices() {
-            if i < skip_to {
-                continue;
-            }
-            let Some(list) = self.by_first.get(&c) else {
-                continue;
-            };
-            if let Some((name, _)) = list.iter().find(|(n, _)| text[i..].starts_with(n.as_str())) {
-                found = Some((i, i + name.len()));
-                skip_to = i + name.len();
-            }
-        }
-        found
+        self.spans(text).last().map(|(start, end, _)| (start, end))
     }
 
     /// The last indicator named in `text` (the longest name at each place), as (end, code).
     fn last_in<'n>(&'n self, text: &str) -> Option<(usize, &'n str)> {
-        let mut found = None;
-        let mut skip_to = 0;
-        for (i, c) in text.char_indices() {
-            if i < skip_to {
-                continue;
-            }
-            let Some(list) = self.by_first.get(&c) else {
-                continue;
-            };
-            if let Some((name, code)) = list.iter().find(|(n, _)| text[i..].starts_with(n.as_str()))
-            {
-                found = Some((i + name.len(), code.as_str()));
-                skip_to = i + name.len();
-            }
-        }
-        found
+        self.spans(text).last().map(|(_, end, code)| (end, code))
     }
 }
 
