@@ -108,7 +108,9 @@ enum Detail {
     Csv { reason: Option<&'static str> },
     #[error("cannot read or write the data")]
     Io,
-    #[error("the bytes are not text in the file's encoding (UTF-8, GBK or GB18030)")]
+    #[error(
+        "the bytes are not text in the file's encoding (UTF-8, GBK, GB18030 or UTF-16 with a BOM)"
+    )]
     Encoding,
     #[error("{what}")]
     Inconsistent { what: Box<str> },

@@ -204,7 +204,7 @@ fn every_error_kind_from_real_bad_input() {
                 bytes.extend_from_slice("亿元\n".as_bytes());
                 Table::read_csv(bytes.as_slice()).unwrap().1.remove(0)
             },
-            "line 3: the bytes are not text in the file's encoding (UTF-8, GBK or GB18030)",
+            "line 3: the bytes are not text in the file's encoding (UTF-8, GBK, GB18030 or UTF-16 with a BOM)",
         ),
         (
             ErrorKind::Inconsistent,

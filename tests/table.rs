@@ -101,6 +101,49 @@ fn gbk_is_decoded() {
     check_good(&table, "示例縣");
 }
 
+/// Excel's "Unicode text" export: UTF-16LE with a BOM, tab-separated, CRLF.
+fn utf16_export(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut bytes = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        let pair = if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        };
+        bytes.extend_from_slice(&pair);
+    }
+    bytes
+}
+
+#[cfg(feature = "gbk")]
+#[test]
+fn utf16_with_a_bom_is_decoded_in_both_byte_orders() {
+    let text = "地区\t指标\t时期\t数值\r\n示例县\t社会消费品零售总额\t2023年\t120.5亿元\r\n示例县\t社会消费品零售总额\t2022年\tX亿元\r\n";
+    for little in [true, false] {
+        let (table, bad) = Table::read_csv(utf16_export(text, little).as_slice()).unwrap();
+        let got = table
+            .get("示例县", "社会消费品零售总额", &p("2023年"))
+            .unwrap();
+        assert_eq!(got.value().to_string(), "120.5亿元");
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(bad[0].location().and_then(|l| l.line()), Some(3));
+    }
+}
+
+#[cfg(not(feature = "gbk"))]
+#[test]
+fn utf16_without_the_feature_is_an_encoding_error() {
+    let bytes = utf16_export("地区\t指标\t时期\t数值\r\n", true);
+    assert_eq!(
+        Table::read_csv(bytes.as_slice()).unwrap_err().kind(),
+        ErrorKind::Encoding
+    );
+}
+
 #[cfg(not(feature = "gbk"))]
 #[test]
 fn gbk_without_the_feature_is_reported_at_the_header() {

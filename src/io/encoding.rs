@@ -1,5 +1,5 @@
 //! Input encodings: UTF-8 with or without a BOM, and — with the `gbk` feature — GBK/GB18030 as
-//! Excel and WPS export it on Chinese Windows.
+//! Excel and WPS export it on Chinese Windows, and UTF-16 with a BOM (Excel's "Unicode text").
 
 use std::io::{Cursor, Read};
 
@@ -16,6 +16,9 @@ pub(crate) enum Decoding {
     /// GB18030 (a superset of GBK), decoded to UTF-8; a byte that is not GB18030 becomes U+FFFD,
     /// which the reader reports as a bad row.
     Gb18030,
+    /// UTF-16 (little- or big-endian, by its BOM), decoded to UTF-8; an unpaired surrogate
+    /// becomes U+FFFD, a bad row.
+    Utf16,
 }
 
 /// Whether `sample` is UTF-8 text, allowing a few stray bytes among many well-formed multibyte
@@ -62,10 +65,32 @@ pub(crate) fn utf8_reader<'r, R: Read + 'r>(
         head.drain(..3);
         return Ok((Box::new(Cursor::new(head).chain(reader)), Decoding::Utf8));
     }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return utf16(Cursor::new(head).chain(reader));
+    }
     if looks_utf8(&head) {
         return Ok((Box::new(Cursor::new(head).chain(reader)), Decoding::Utf8));
     }
     gb18030(Cursor::new(head).chain(reader))
+}
+
+/// UTF-16 by its BOM (which is removed), decoded to UTF-8.
+#[cfg(feature = "gbk")]
+fn utf16<'r, R: Read + 'r>(reader: R) -> Result<(Box<dyn Read + 'r>, Decoding)> {
+    Ok((
+        Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .bom_sniffing(true)
+                .build(reader),
+        ),
+        Decoding::Utf16,
+    ))
+}
+
+#[cfg(not(feature = "gbk"))]
+fn utf16<'r, R: Read + 'r>(_reader: R) -> Result<(Box<dyn Read + 'r>, Decoding)> {
+    // Without a decoder the bytes are not text this build reads.
+    Err(Error::encoding())
 }
 
 #[cfg(feature = "gbk")]

@@ -187,7 +187,7 @@ pub(crate) fn read_csv<R: Read>(reader: R, delimiter: Option<u8>) -> Result<Grid
                 let cells = csv::StringRecord::from_byte_record(record.clone()).ok();
                 match cells {
                     Some(cells)
-                        if !(decoding == Decoding::Gb18030
+                        if !(decoding != Decoding::Utf8
                             && cells.iter().any(|c| c.contains('\u{fffd}'))) =>
                     {
                         grid.rows.push(GridRow {

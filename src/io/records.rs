@@ -79,8 +79,8 @@ pub(crate) fn for_each_record<R: Read>(
                     {
                         Err(Error::unclosed_quote(quote_line, quote_at))
                     }
-                    // A byte GB18030 could not decode: the row is not text, so it is not read.
-                    _ if decoding == Decoding::Gb18030
+                    // A byte GB18030 or UTF-16 could not decode: the row is not text, so it is not read.
+                    _ if decoding != Decoding::Utf8
                         && record.iter().any(|f| f.contains('\u{fffd}')) =>
                     {
                         Err(Error::encoding().at_line(line, Some(offset)))
