@@ -9,9 +9,8 @@ use crate::{Report, Result, WriteOptions};
 pub(crate) fn write<W: Write>(report: &Report, writer: W, options: &WriteOptions) -> Result<()> {
     let mut w = csv_writer(writer, options)?;
     record(&mut w, Report::HEADER)?;
-    let rounding = options.rounding_for(1);
     for line in report.lines() {
-        record(&mut w, line.cells(rounding))?;
+        record(&mut w, line.cells(options))?;
     }
     finish(w)
 }

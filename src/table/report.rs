@@ -5,8 +5,8 @@ use std::io::Write;
 
 use super::Table;
 use crate::{
-    Error, Indicator, Period, Quantity, Rate, Result, Rounding, ScheduleGap, WriteOptions, Yoy,
-    schedule_gap,
+    Error, Indicator, ObservationRef, Period, Quantity, Rate, Result, Rounding, ScheduleGap,
+    WriteOptions, Yoy, schedule_gap,
 };
 
 /// One line of a [`Report`].
@@ -157,7 +157,30 @@ impl ReportLine {
 
     /// The cells in the order of [`Report::HEADER`], as text ("" where there is nothing), with
     /// computed figures rounded by `rounding` (figures read from text stay as written).
-    pub(crate) fn cells(&self, rounding: Rounding) -> [String; 7] {
+    /// The line's seven cells as the report table prints them (指标, 本期, 上年同期, 同比增长, 目标,
+    /// 完成率, 序时进度差; an absent figure is empty): figures read from text as written, computed
+    /// ones (完成率, recomputed growth, 序时进度差) rounded once by `options`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{RoundingMode, Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值,目标\n示例乡,fai,2023年,1025万元,10000万元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let report = t.report("示例乡", &"2023年".parse()?)?;
+    /// let cells = report.lines()[0].cells(&WriteOptions::new());
+    /// assert_eq!(cells[..2], ["固定资产投资", "1025万元"]);
+    /// assert_eq!(cells[5], "10.3%"); // 10.25%: 四舍五入
+    /// let even = report.lines()[0].cells(&WriteOptions::new().rounding(RoundingMode::HalfEven).places(2));
+    /// assert_eq!(even[5], "10.25%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn cells(&self, options: &WriteOptions) -> [String; 7] {
+        self.cells_rounded(options.rounding_for(1))
+    }
+
+    pub(crate) fn cells_rounded(&self, rounding: Rounding) -> [String; 7] {
         let opt = |o: Option<String>| o.unwrap_or_default();
         let computed = |r: &Rate| {
             if r.is_written() {
@@ -299,7 +322,7 @@ impl fmt::Display for Report {
         writeln!(f, "{} {}", self.region, self.period)?;
         let rows: Vec<[String; 7]> = std::iter::once(Report::HEADER.map(str::to_string))
             .chain(self.lines.iter().map(|l| {
-                let mut cells = l.cells(Rounding::default());
+                let mut cells = l.cells_rounded(Rounding::default());
                 if l.indicator.is_ad_hoc() {
                     cells[0].push_str("（目录外）");
                 }
@@ -325,30 +348,11 @@ impl Table {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn report(&self, region: &str, period: &Period) -> Result<Report> {
-        let mut lines = Vec::new();
-        for o in self
+        let lines: Vec<ReportLine> = self
             .iter()
             .filter(|o| o.region() == region.trim() && o.period() == *period)
-        {
-            let target = self.target_of(o.row);
-            let completion = target.and_then(|t| crate::completion(&o.value(), &t).ok());
-            let previous = period
-                .same_period_last_year()
-                .ok()
-                .and_then(|p| self.get(region, o.indicator().code(), &p))
-                .map(|p| p.value());
-            let elapsed = period.elapsed();
-            lines.push(ReportLine {
-                indicator: o.indicator().clone(),
-                current: o.value(),
-                previous,
-                yoy: self.yoy_of(&o),
-                target,
-                completion,
-                schedule: completion.and_then(|c| schedule_gap(&c, &elapsed).ok()),
-                elapsed,
-            });
-        }
+            .map(|o| self.report_line(&o))
+            .collect();
         if lines.is_empty() {
             return Err(Error::not_found(format_args!(
                 "figures of {} in {period}",
@@ -363,6 +367,44 @@ impl Table {
     }
 }
 
+impl Table {
+    /// The report-table line of one observation: its figure, last year's, the growth, the target
+    /// (its own or the year's), 完成率 and 序时进度差 — what [`Table::report`] gives for each
+    /// indicator, for any row. With [`Table::iter`] it gives every region's, indicator's and
+    /// period's line in one pass, without grouping the table by region and period first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值,同比增长,目标\n甲镇,fai,2023年1—10月,47149万元,6.6,5.6亿元\n甲镇,fai,2022年1—10月,45695万元,,\n乙乡,retail,2023年,1.2亿元,,\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let lines: Vec<[String; 7]> = t.iter().map(|o| t.report_line(&o).cells(&WriteOptions::new())).collect();
+    /// assert_eq!(lines.len(), 3);
+    /// assert_eq!(lines[1].join(","), "固定资产投资,47149万元,45695万元,增长6.6%,5.6亿元,84.2%,快于序时进度0.9个百分点");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn report_line(&self, observation: &ObservationRef<'_>) -> ReportLine {
+        let o = observation;
+        let period = o.period();
+        let target = self.target_of(o.row);
+        let completion = target.and_then(|t| crate::completion(&o.value(), &t).ok());
+        let previous = self.last_year(o.row).map(|p| p.value);
+        let elapsed = period.elapsed();
+        ReportLine {
+            indicator: o.indicator().clone(),
+            current: o.value(),
+            previous,
+            yoy: self.yoy_of(o),
+            target,
+            completion,
+            schedule: completion.and_then(|c| schedule_gap(&c, &elapsed).ok()),
+            elapsed,
+        }
+    }
+}
+
 impl serde::Serialize for ReportLine {
     /// The line as a report tool prints it: the indicator (name and code, and `ad_hoc` when no
     /// catalog knows it), each figure as the report table shows it (computed ones rounded once,
@@ -370,7 +412,7 @@ impl serde::Serialize for ReportLine {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let [name, current, previous, yoy, target, completion, gap] =
-            self.cells(Rounding::default());
+            self.cells_rounded(Rounding::default());
         let mut m = serializer.serialize_map(None)?;
         m.serialize_entry("indicator", &name)?;
         m.serialize_entry("code", self.indicator.code())?;
