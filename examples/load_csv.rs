@@ -2,7 +2,8 @@
 //! the scale check behind the CSV benchmark, runnable under `/usr/bin/time -v` to see peak memory.
 //!
 //! ```text
-//! cargo run --release --example load_csv -- 1000000     # rows to generate (default 10000)
+//! cargo run --release --example load_csv -- 1000000                  # rows to generate (default 10000)
+//! cargo run --release --example load_csv -- 1000000 --write big.csv  # only write the CSV (for benches/race)
 //! ```
 
 use std::io::{BufReader, BufWriter};
@@ -20,10 +21,20 @@ fn generate(path: &std::path::Path, rows: usize) -> std::io::Result<u64> {
 }
 
 fn main() -> ExitCode {
-    let rows: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rows: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    if let Some(["--write", target]) = args.get(1..3).map(|a| [a[0].as_str(), a[1].as_str()]) {
+        return match generate(std::path::Path::new(target), rows) {
+            Ok(bytes) => {
+                println!("wrote {rows} rows, {bytes} bytes, to {target}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("cannot write {target}: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let path = std::env::temp_dir().join(format!("tongji-load-{}.csv", std::process::id()));
     let bytes = match generate(&path, rows) {
         Ok(b) => b,

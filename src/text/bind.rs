@@ -48,6 +48,40 @@ pub enum Relation {
     TaskCompleted,
 }
 
+impl Relation {
+    /// A short, stable, lowercase name, for CSV and JSON.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::text::{self, Relation};
+    /// assert_eq!(Relation::ScheduleGap.as_str(), "schedule_gap");
+    /// let s = text::statements("全县完成投资3亿元，同比增长8.1%。");
+    /// assert_eq!(s[1].relation().map(Relation::as_str), Some("growth"));
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Relation::Level => "level",
+            Relation::Target => "target",
+            Relation::Total => "total",
+            Relation::Growth => "growth",
+            Relation::PointsChange => "points_change",
+            Relation::Change => "change",
+            Relation::Completion => "completion",
+            Relation::ScheduleGap => "schedule_gap",
+            Relation::Pull => "pull",
+            Relation::Share => "share",
+            Relation::Structure => "structure",
+            Relation::Remaining => "remaining",
+            Relation::PerUnit => "per_unit",
+            Relation::TaskTotal => "task_total",
+            Relation::TaskDeferred => "task_deferred",
+            Relation::TaskCompleted => "task_completed",
+        }
+    }
+}
+
 /// A figure of a text with what it is bound to: its line, its sentence, the indicator and period
 /// the sentence gives it, and the relation it states.
 ///
