@@ -290,7 +290,8 @@ mod tests {
 
     #[test]
     fn ambiguous_width_characters_of_report_text_count_two_columns() {
-        assert_eq!(width("1—10月"), 1 + 2 + 2 + 2 + 2);
+        assert_eq!(width("1—10月"), 1 + 2 + 1 + 1 + 2); // "—" (U+2014, ambiguous) wide
+        assert_eq!(width("1-10月"), 1 + 1 + 1 + 1 + 2);
         assert_eq!(width("·"), 2);
         assert_eq!(width("×"), 2);
         assert_eq!(width("105.9%"), 6);
