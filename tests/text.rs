@@ -568,6 +568,8 @@ proptest! {
         prop_assert_eq!(found.len(), 3);
         let q = |i: usize| match found[i].figure().value() { FigureValue::Quantity(q) => Some(*q), _ => None };
         prop_assert_eq!(q(0), table.get("全县", "tourists", &"2023年".parse().unwrap()).map(|o| o.value()));
+        // In the figure's own unit and magnitude, every written digit comes back (74.20万人次).
+        prop_assert_eq!(q(0).map(|q| q.to_string()), Some(format!("{v}万人次")));
         prop_assert_eq!(q(2), table.get("全县", "fai", &"2023年".parse().unwrap()).map(|o| o.value()));
         let growth = table.growth("全县", "tourists", &"2023年".parse().unwrap()).unwrap();
         let stated = found[1].growth().unwrap();

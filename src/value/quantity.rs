@@ -540,9 +540,15 @@ impl Quantity {
     /// assert_eq!("1亩".parse::<Quantity>()?.to_unit(Unit::HECTARE).unwrap_err().to_string(),
     ///            "1亩 has no exact decimal form in 公顷");
     /// assert!(q.to_unit(Unit::YUAN).unwrap_err().is_unit_mismatch());
+    /// // Into its own unit a figure is unchanged, every written digit kept.
+    /// let tourists: Quantity = "74.20万人次".parse()?;
+    /// assert_eq!(tourists.to_unit(tourists.unit())?.to_string(), "74.20万人次");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_unit(&self, unit: Unit) -> Result<Quantity> {
+        if unit == self.unit {
+            return Ok(*self);
+        }
         if unit.dimension() != self.dimension() {
             return Err(Error::mismatch(self.unit, unit));
         }
