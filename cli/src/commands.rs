@@ -526,6 +526,7 @@ pub(crate) fn rollup(
     into: &str,
     parts: &[String],
     partial: bool,
+    exact: bool,
     output: &crate::OutputArgs,
 ) -> Result<(), Failure> {
     let source = Source::read(file)?;
@@ -543,48 +544,103 @@ pub(crate) fn rollup(
     let rolled = table
         .roll_up(into, &parts, RollUp::new().accept_partial(partial))
         .map_err(|e| Failure::Usage(format!("rollup: {e}")))?;
-    let rolled =
-        Table::from_observations(rolled).map_err(|e| Failure::Input(format!("rollup: {e}")))?;
-    let mut csv = Vec::new();
-    rolled
-        .write_csv(&mut csv, &WriteOptions::new())
-        .map_err(|e| Failure::Input(format!("rollup: {e}")))?;
+    if table.regions().any(|r| r == into.trim()) {
+        eprintln!(
+            "tongji: {}: the file's own {} figures are not in the sum; `tongji audit` checks them against the parts",
+            source.name,
+            into.trim()
+        );
+    }
     let mut out = Out::open(output.output.as_deref())?;
     let format = out.format(output.format);
-    if format == Format::Csv {
-        if output.bom {
-            out.text("\u{feff}")?;
+    if exact {
+        // Every digit (a weighted 人均 to 28 digits), in the long layout that reads back.
+        let rolled =
+            Table::from_observations(rolled).map_err(|e| Failure::Input(format!("rollup: {e}")))?;
+        let mut csv = Vec::new();
+        rolled
+            .write_csv(
+                &mut csv,
+                &WriteOptions::new().bom(output.bom && format == Format::Csv),
+            )
+            .map_err(|e| Failure::Input(format!("rollup: {e}")))?;
+        if format == Format::Csv {
+            out.text(&String::from_utf8_lossy(&csv))?;
+        } else {
+            csv_as(&csv, &LONG_KEYS, &mut out, format)?;
         }
-        out.text(&String::from_utf8_lossy(&csv))?;
         return out.finish();
     }
-    // The other formats show the same cells: read the CSV just written.
-    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let mut rows = Rows::new(&mut out, format, &ROLLUP_COLUMNS, output.bom)?;
+    for o in &rolled {
+        let name = table
+            .catalog()
+            .get(o.indicator())
+            .map_or_else(|| o.indicator().to_string(), |i| i.name().to_string());
+        rows.row(&[
+            o.region().to_string(),
+            name,
+            o.period().to_string(),
+            o.value().to_string(),
+            o.status().to_string(),
+            o.target().map(|t| t.to_string()).unwrap_or_default(),
+            if o.is_partial() { "部分" } else { "" }.to_string(),
+        ])?;
+    }
+    rows.finish()?;
+    out.finish()
+}
+
+/// The columns of `rollup`: the long layout, figures as a report prints them.
+const ROLLUP_COLUMNS: [Column; 7] = [
+    ("地区", "region"),
+    ("指标", "indicator"),
+    ("时期", "period"),
+    ("数值", "value"),
+    ("状态", "status"),
+    ("目标", "target"),
+    ("汇总范围", "partial"),
+];
+
+/// Writes the CSV the library wrote (header first) in another format: the same cells, the JSON
+/// keys from `keys` by header (a header not there is its own key).
+fn csv_as(csv: &[u8], keys: &[Column], out: &mut Out, format: Format) -> Result<(), Failure> {
+    let failed = |e: csv::Error| Failure::Input(format!("re-reading the CSV written: {e}"));
+    let mut reader = csv::Reader::from_reader(csv);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| Failure::Input(format!("rollup: {e}")))?
+        .map_err(failed)?
         .iter()
         .map(str::to_string)
         .collect();
     let columns: Vec<Column> = header
         .iter()
         .map(|h| {
-            LONG_KEYS
+            let key = keys
                 .iter()
                 .find(|(zh, _)| zh == h)
-                .copied()
-                .unwrap_or(("", ""))
+                .map_or(h.as_str(), |k| k.1);
+            (h.as_str(), key)
         })
         .collect();
-    let mut rows = Rows::new(&mut out, format, &columns, false)?;
+    let mut rows = Rows::new(out, format, &columns, false)?;
     for record in reader.records() {
-        let record = record.map_err(|e| Failure::Input(format!("rollup: {e}")))?;
-        let cells: Vec<&str> = record.iter().collect();
-        rows.row(&cells)?;
+        let record = record.map_err(failed)?;
+        rows.row(&record.iter().collect::<Vec<_>>())?;
     }
     rows.finish()?;
-    out.finish()
+    Ok(())
 }
+
+/// JSON keys of the per-domain ledger summary.
+const LEDGER_KEYS: [Column; 6] = [
+    ("领域", "domain"),
+    ("任务数", "total"),
+    ("已完成", "completed"),
+    ("延期", "deferred"),
+    ("取消", "cancelled"),
+    ("完成率", "completion_rate"),
+];
 
 /// What `ledger` was asked.
 pub(crate) struct LedgerArgs<'a> {
@@ -604,6 +660,11 @@ fn end_of_previous_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1)
         .and_then(|first| first.pred_opt())
         .unwrap_or(date)
+}
+
+/// 2021年12月31日.
+fn chinese_date(date: NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
 }
 
 /// `tongji ledger`.
@@ -628,32 +689,7 @@ pub(crate) fn ledger(args: &LedgerArgs<'_>) -> Result<(), Failure> {
             out.text(&String::from_utf8_lossy(&csv))?;
             return out.finish();
         }
-        let mut reader = csv::Reader::from_reader(csv.as_slice());
-        let keys = [
-            "domain",
-            "total",
-            "deferred",
-            "due",
-            "completed",
-            "completion_rate",
-        ];
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| Failure::Input(format!("ledger: {e}")))?
-            .iter()
-            .map(str::to_string)
-            .collect();
-        let columns: Vec<Column> = header
-            .iter()
-            .zip(keys)
-            .map(|(h, k)| (h.as_str(), k))
-            .collect();
-        let mut rows = Rows::new(&mut out, format, &columns, false)?;
-        for record in reader.records() {
-            let record = record.map_err(|e| Failure::Input(format!("ledger: {e}")))?;
-            rows.row(&record.iter().collect::<Vec<_>>())?;
-        }
-        rows.finish()?;
+        csv_as(&csv, &LEDGER_KEYS, &mut out, format)?;
         return out.finish();
     }
     let mut text = String::new();
@@ -669,7 +705,8 @@ pub(crate) fn ledger(args: &LedgerArgs<'_>) -> Result<(), Failure> {
     ));
     let overdue = ledger.overdue(as_of);
     text.push_str(&format!(
-        "\n截至{as_of}逾期未完成（挂账）{}项",
+        "\n截至{}逾期未完成（挂账）{}项",
+        chinese_date(as_of),
         overdue.len()
     ));
     text.push_str(if overdue.is_empty() { "。\n" } else { "：\n" });
@@ -690,7 +727,11 @@ pub(crate) fn ledger(args: &LedgerArgs<'_>) -> Result<(), Failure> {
             .since_as_of
             .unwrap_or_else(|| end_of_previous_month(as_of));
         let changes = ledger.changes_since(as_of, &old, old_as_of);
-        text.push_str(&format!("\n与{}（{old_as_of}）相比：\n", old_source.name));
+        text.push_str(&format!(
+            "\n与{}（{}）相比：\n",
+            old_source.name,
+            chinese_date(old_as_of)
+        ));
         let list = |title: &str, tasks: &[&tongji::Task], text: &mut String| {
             text.push_str(&format!("  {title}{}项", tasks.len()));
             let names: Vec<String> = tasks
@@ -707,7 +748,12 @@ pub(crate) fn ledger(args: &LedgerArgs<'_>) -> Result<(), Failure> {
         list("新增逾期（挂账）", changes.newly_overdue(), &mut text);
         list("新增任务", changes.added(), &mut text);
         let mut moved: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for c in changes.status_changes() {
+        // A change to 已完成 is listed above as 销号.
+        for c in changes
+            .status_changes()
+            .iter()
+            .filter(|c| c.task().status() != tongji::TaskStatus::Completed)
+        {
             moved
                 .entry(format!("{}→{}", c.from(), c.task().status()))
                 .or_default()

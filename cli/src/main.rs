@@ -1,6 +1,9 @@
 //! `tongji`: exact 同比增长, 完成率, 序时进度, 审核 and report text from the command line, over the
 //! CSV, workbooks and report text a county office works with. See `tongji --help`.
 
+// No panic path in the command: every failure is a message and an exit code.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod chart;
 mod commands;
 mod input;
@@ -195,7 +198,8 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// 汇总：乡镇合计为全县，比率按权重重算 · roll regions up into one, as a long CSV.
+    /// 汇总：乡镇合计为全县，人均等按权重重算 · roll regions up into one: flows and stocks summed
+    /// exactly, per-capita and ratio figures recomputed by their weights.
     Rollup {
         /// The table: a CSV or workbook path, or - for stdin.
         file: PathBuf,
@@ -207,9 +211,13 @@ enum Command {
         /// The regions to sum, comma-separated (default: every region but --into).
         #[arg(long, value_delimiter = ',', value_name = "REGION,…")]
         parts: Vec<String>,
-        /// Keep a sum some parts are missing from (marked partial) instead of leaving it out.
+        /// Keep a sum some parts are missing from (marked 部分) instead of leaving it out.
         #[arg(long)]
         partial: bool,
+        /// Write every digit of a weighted figure (人均 to 28 digits) in the long layout that
+        /// `tongji` reads back, instead of the figure as a report prints it.
+        #[arg(long)]
+        exact: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -397,8 +405,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             into,
             parts,
             partial,
+            exact,
             output,
-        } => commands::rollup(&file, &table, &into, &parts, partial, &output),
+        } => commands::rollup(&file, &table, &into, &parts, partial, exact, &output),
         Command::Ledger {
             file,
             as_of,
