@@ -10,7 +10,7 @@ use tongji::audit::{AuditReport, Verdict};
 use tongji::text::{self, FigureValue, Template};
 use tongji::{NaiveDate, Period, Precision, RollUp, Table, WriteOptions};
 
-use crate::input::{Source, TableArgs, period_arg, read_ledger, read_table};
+use crate::input::{Progress, Source, TableArgs, period_arg, read_ledger, read_table};
 use crate::output::{Column, Format, Out, Rows};
 use crate::{AuditInput, FailOn, Failure};
 
@@ -131,9 +131,13 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
     });
     let mut block = Vec::with_capacity(BLOCK);
     let mut selected = selected.peekable();
+    // A filtered table is small: a bar only for the whole one.
+    let filtered = region.is_some() || code.is_some() || period.is_some();
+    let progress = Progress::rows("计算", if filtered { 0 } else { table.len() });
     while selected.peek().is_some() {
         block.clear();
         block.extend(selected.by_ref().take(BLOCK));
+        progress.advance(block.len());
         if rows.lines().are_independent() {
             // Lines made on all cores, put out in the table's order.
             let lines = rows.lines();
@@ -162,6 +166,7 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
             }
         }
     }
+    progress.finish();
     let n = rows.finish()?;
     if n == 0 {
         eprintln!("tongji: {}: no figures match the filters", source.name);

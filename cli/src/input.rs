@@ -270,20 +270,48 @@ pub(crate) struct Progress {
 impl Progress {
     /// A bar for reading `len` bytes of `name`, or none.
     pub(crate) fn start(name: &str, len: usize) -> Progress {
-        if len < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        if len < PROGRESS_FROM {
+            return Progress { bar: None };
+        }
+        Progress::bar(
+            len,
+            "{msg} [{bar:40}] {bytes}/{total_bytes} {elapsed}",
+            format!("读取 {name}"),
+        )
+    }
+
+    /// A bar for computing `rows` rows, or none (a table of fewer rows than a large file has).
+    pub(crate) fn rows(what: &str, rows: usize) -> Progress {
+        if rows < PROGRESS_FROM / 64 {
+            return Progress { bar: None };
+        }
+        Progress::bar(
+            rows,
+            "{msg} [{bar:40}] {pos}/{len}行 {elapsed}",
+            what.to_string(),
+        )
+    }
+
+    fn bar(len: usize, template: &str, message: String) -> Progress {
+        if !std::io::stderr().is_terminal() {
             return Progress { bar: None };
         }
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(len as u64),
             indicatif::ProgressDrawTarget::stderr(),
         );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:40}] {bytes}/{total_bytes} {elapsed}",
-        ) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_message(format!("读取 {name}"));
+        bar.set_message(message);
         Progress { bar: Some(bar) }
+    }
+
+    /// Moves the bar on by `n`.
+    pub(crate) fn advance(&self, n: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
     }
 
     /// `reader`, advancing the bar as it is read.
