@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example load_csv -- 1000000                  # rows to generate (default 10000)
 //! cargo run --release --example load_csv -- 1000000 --write big.csv  # only write the CSV (for benches/race)
+//! cargo run --release --example load_csv -- 1000000 --write-few-digits big.csv  # 亿元 at one place: x.x5 ties
 //! ```
 
 use std::io::{BufReader, BufWriter};
@@ -15,16 +16,24 @@ use tongji::Table;
 mod generate;
 
 /// Writes `rows` generated observations to `path`; returns the file's size.
-fn generate(path: &std::path::Path, rows: usize) -> std::io::Result<u64> {
-    generate::write_rows(BufWriter::new(std::fs::File::create(path)?), rows)?;
+fn generate(path: &std::path::Path, rows: usize, few_digits: bool) -> std::io::Result<u64> {
+    let file = BufWriter::new(std::fs::File::create(path)?);
+    if few_digits {
+        generate::write_figures(file, rows, true)?;
+    } else {
+        generate::write_rows(file, rows)?;
+    }
     Ok(std::fs::metadata(path)?.len())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rows: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
-    if let Some(["--write", target]) = args.get(1..3).map(|a| [a[0].as_str(), a[1].as_str()]) {
-        return match generate(std::path::Path::new(target), rows) {
+    if let Some([flag @ ("--write" | "--write-few-digits"), target]) =
+        args.get(1..3).map(|a| [a[0].as_str(), a[1].as_str()])
+    {
+        let few_digits = flag == "--write-few-digits";
+        return match generate(std::path::Path::new(target), rows, few_digits) {
             Ok(bytes) => {
                 println!("wrote {rows} rows, {bytes} bytes, to {target}");
                 ExitCode::SUCCESS
@@ -36,7 +45,7 @@ fn main() -> ExitCode {
         };
     }
     let path = std::env::temp_dir().join(format!("tongji-load-{}.csv", std::process::id()));
-    let bytes = match generate(&path, rows) {
+    let bytes = match generate(&path, rows, false) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("cannot write {}: {e}", path.display());

@@ -1,6 +1,7 @@
 """The race job done by the tools people would pick instead of tongji: for every row of the long
-CSV (地区,指标,时期,数值,同比增长), the growth over the same month last year, rounded to 1 place
-the way each tool rounds, written as CSV (地区,时期,指标,同比增长).
+CSV (地区,指标,时期,数值,同比增长; 数值 a number and its unit, one unit a file), the growth over
+the same month last year, rounded to 1 place the way each tool rounds, written as CSV
+(地区,时期,指标,同比增长).
 
     python peers.py pandas|polars|duckdb IN.csv OUT.csv
 
@@ -13,7 +14,7 @@ def pandas_job(src, dst):
     import pandas as pd
 
     df = pd.read_csv(src, dtype={"同比增长": str})
-    df["v"] = df["数值"].str.removesuffix("万元").astype(float)
+    df["v"] = df["数值"].str.extract(r"^([0-9.]+)", expand=False).astype(float)
     df["year"] = df["时期"].str[:4].astype(int)
     df["month"] = df["时期"].str[5:-1]
     prev = df[["地区", "指标", "year", "month", "v"]].copy()
@@ -29,7 +30,7 @@ def polars_job(src, dst):
     df = (
         pl.scan_csv(src, schema_overrides={"同比增长": pl.Utf8})
         .with_columns(
-            pl.col("数值").str.strip_suffix("万元").cast(pl.Float64).alias("v"),
+            pl.col("数值").str.extract(r"^([0-9.]+)").cast(pl.Float64).alias("v"),
             pl.col("时期").str.slice(0, 4).cast(pl.Int32).alias("year"),
             pl.col("时期").str.extract(r"年(\d+)月").alias("month"),
         )
@@ -51,7 +52,7 @@ def duckdb_job(src, dst):
         COPY (
           WITH t AS (
             SELECT 地区, 指标, 时期,
-                   CAST(replace(数值, '万元', '') AS DOUBLE) AS v,
+                   CAST(regexp_extract(数值, '^([0-9.]+)', 1) AS DOUBLE) AS v,
                    CAST(substr(时期, 1, 4) AS INTEGER) AS year,
                    regexp_extract(时期, '年(\\d+)月', 1) AS month
             FROM read_csv('{src}', header = true, all_varchar = true)

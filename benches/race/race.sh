@@ -5,7 +5,10 @@
 # tongji, …) so that a noisy machine treats all alike; prints the medians of wall time, CPU time and
 # peak RSS, and how many recomputed growths each differs from the exact figure (compare.py).
 #
-#   bash benches/race/race.sh [ROWS] [RUNS]      # defaults 1000000 and 5
+#   bash benches/race/race.sh [ROWS] [RUNS] [DATA]   # defaults 1000000, 5, eight-digit
+#
+# DATA: eight-digit (figures such as 238429.89万元, the CSV bench's) or few-digits (亿元 at one
+# place, 10.0 to 999.9, as county tables print them: exact x.x5 ties of 同比增长 are common).
 #
 # Needs python3 with venv; the peers are installed into $RACE_VENV (default
 # ~/.cache/tongji-race/venv) on first use. Not part of .ci/run.
@@ -13,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
 RUNS=${2:-5}
+DATA_KIND=${3:-eight-digit}
 VENV=${RACE_VENV:-$HOME/.cache/tongji-race/venv}
 WORK=${RACE_DIR:-$(mktemp -d)}
 TIME=/usr/bin/time
@@ -28,8 +32,13 @@ PY="$VENV/bin/python"
 cargo build --quiet --release -p tongji-cli
 cargo build --quiet --release --example load_csv
 TONGJI=target/release/tongji
-DATA="$WORK/race_$ROWS.csv"
-[ -f "$DATA" ] || target/release/examples/load_csv "$ROWS" --write "$DATA"
+DATA="$WORK/race_${DATA_KIND}_$ROWS.csv"
+case "$DATA_KIND" in
+  eight-digit) WRITE=--write ;;
+  few-digits) WRITE=--write-few-digits ;;
+  *) echo "DATA is eight-digit or few-digits" >&2; exit 2 ;;
+esac
+[ -f "$DATA" ] || target/release/examples/load_csv "$ROWS" "$WRITE" "$DATA"
 echo "data: $DATA ($(stat -c %s "$DATA") bytes), $RUNS runs each, $(nproc) cores"
 
 run() { # name command...: appends "wall cpu rss_kib" to $WORK/name.times

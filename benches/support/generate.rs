@@ -17,7 +17,18 @@ const INDICATORS: [&str; 10] = [
 ];
 
 /// Writes a header and `rows` observations to `w`.
-pub(crate) fn write_rows<W: Write>(mut w: W, rows: usize) -> std::io::Result<()> {
+pub(crate) fn write_rows<W: Write>(w: W, rows: usize) -> std::io::Result<()> {
+    write_figures(w, rows, false)
+}
+
+/// Writes a header and `rows` observations to `w`: figures of eight digits in 万元, or — with
+/// `few_digits`, as county tables print them — 亿元 at one place from 10.0 to 999.9, whose
+/// 同比增长 fall exactly on an x.x5 tie about once in a thousand rows.
+pub(crate) fn write_figures<W: Write>(
+    mut w: W,
+    rows: usize,
+    few_digits: bool,
+) -> std::io::Result<()> {
     writeln!(w, "地区,指标,时期,数值,同比增长")?;
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for i in 0..rows {
@@ -27,13 +38,14 @@ pub(crate) fn write_rows<W: Write>(mut w: W, rows: usize) -> std::io::Result<()>
         let region = i / 1000;
         let indicator = INDICATORS[(i / 100) % 10];
         let (year, month) = (2015 + (i % 100) / 10, 1 + i % 10);
-        let value = state % 100_000_000;
-        write!(
-            w,
-            "县{region:04},{indicator},{year}年{month}月,{}.{:02}万元,",
-            value / 100,
-            value % 100
-        )?;
+        write!(w, "县{region:04},{indicator},{year}年{month}月,")?;
+        if few_digits {
+            let value = 100 + state % 9_900;
+            write!(w, "{}.{}亿元,", value / 10, value % 10)?;
+        } else {
+            let value = state % 100_000_000;
+            write!(w, "{}.{:02}万元,", value / 100, value % 100)?;
+        }
         if i % 3 == 0 {
             write!(w, "{}.{}", state % 20, state % 10)?;
         }
