@@ -16,17 +16,24 @@ fn cli_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file of the repository, by its path from the root.
+/// A file of the repository as an argument: its path from the root, where the binary runs (so
+/// that messages and golden files do not depend on where the repository is).
 fn repo(path: &str) -> String {
-    cli_dir().join("..").join(path).display().to_string()
+    path.to_string()
 }
 
+/// A file of `cli/tests/data` as an argument.
 fn data(name: &str) -> String {
-    cli_dir()
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
+    format!("cli/tests/data/{name}")
+}
+
+/// The contents of a file of the repository, for the test itself.
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(cli_dir().join("..").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn read_text(path: &str) -> String {
+    String::from_utf8(read(path)).expect("UTF-8")
 }
 
 struct Run {
@@ -177,7 +184,7 @@ fn rounding_and_places_apply_to_computed_figures_only() {
 #[test]
 fn stdin_and_a_path_give_the_same_table() {
     let path = repo("examples/data/county.csv");
-    let bytes = std::fs::read(&path).expect("sample");
+    let bytes = read(&path);
     let from_path = tongji(&["compute", &path, "-f", "csv"]);
     let from_stdin = tongji_in(&["compute", "-", "-f", "csv"], Some(&bytes));
     assert_eq!(ok(&from_stdin), ok(&from_path));
@@ -222,11 +229,11 @@ fn unicode_text(csv: &str) -> Vec<u8> {
 #[test]
 fn utf16_unicode_text_reads_as_its_utf8() {
     let path = repo("tests/data/good.csv");
-    let text = std::fs::read_to_string(&path).expect("good.csv");
+    let text = read_text(&path);
     let run = tongji_in(&["compute", "-", "-f", "csv"], Some(&unicode_text(&text)));
     assert_eq!(ok(&run), ok(&tongji(&["compute", &path, "-f", "csv"])));
     // Report text too: the same figures as from UTF-8.
-    let report = std::fs::read_to_string(data("report.txt")).expect("report");
+    let report = read_text(&data("report.txt"));
     let a = tongji_in(&["extract", "-", "-f", "csv"], Some(&utf16(&report)));
     let b = tongji(&["extract", &data("report.txt"), "-f", "csv"]);
     assert_eq!(ok(&a), ok(&b));
@@ -383,8 +390,7 @@ fn extract_golden_and_schema() {
         "-f",
         "jsonl",
     ]);
-    let text = std::fs::read_to_string(repo("tests/data/seeds/002_self_inspection_2023.txt"))
-        .expect("seed");
+    let text = read_text("tests/data/seeds/002_self_inspection_2023.txt");
     let extract = schema("extract");
     let mut n = 0;
     for line in ok(&jsonl).lines() {
