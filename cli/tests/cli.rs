@@ -129,6 +129,51 @@ fn compute_golden_table_and_csv() {
     golden("compute_county_1-10.txt", ok(&table));
 }
 
+/// The display column where each cell of `line` starts (cells are two or more spaces apart).
+fn cell_columns(line: &str) -> Vec<usize> {
+    use unicode_width::UnicodeWidthStr;
+    let mut starts = Vec::new();
+    let mut at = 0;
+    let mut rest = line;
+    while !rest.is_empty() {
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        at += gap;
+        rest = &rest[gap..];
+        starts.push(at);
+        let end = rest.find("  ").unwrap_or(rest.len());
+        at += rest[..end].width_cjk();
+        rest = &rest[end..];
+    }
+    starts
+}
+
+#[test]
+fn the_terminal_table_aligns_by_east_asian_width_with_ambiguous_characters_wide() {
+    // The 时期 column holds 2023年1—10月: "—" (U+2014) is ambiguous-width, counted two columns
+    // as a Chinese terminal draws it. Every cell of a column starts at the header's column.
+    let run = tongji(&[
+        "compute",
+        "examples/data/county.csv",
+        "-f",
+        "table",
+        "--period",
+        "2023年1—10月",
+    ]);
+    let lines: Vec<&str> = ok(&run).lines().collect();
+    let header = cell_columns(lines[0]);
+    assert_eq!(header.len(), 10);
+    for line in &lines[1..] {
+        let cells = cell_columns(line);
+        // Rows without a target have fewer cells; those they have start where the header's do.
+        assert!(
+            cells.iter().all(|c| header.contains(c)),
+            "{line:?}: {cells:?} vs {header:?}"
+        );
+    }
+    // 2023 年 1 — 10 月, then the two-space gap: "—" counted as one column would make it 14.
+    assert_eq!(header[2] - header[1], 4 + 2 + 1 + 2 + 2 + 2 + 2);
+}
+
 #[test]
 fn compute_reports_the_published_figures_of_the_sample() {
     // The sample county's 1—10月 固定资产投资: 47149万元 against 45695万元, published 6.6%,
