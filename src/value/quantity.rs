@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::interval::Interval;
 use super::magnitude::Magnitude;
 use super::precision::Precision;
-use super::rounding::{Rounding, shift10};
+use super::rounding::{Rounding, exact_add, exact_sub, shift10};
 use super::unit::{Dimension, Unit};
 use crate::{Error, Result};
 
@@ -604,10 +604,11 @@ impl Quantity {
         if self.dimension() != other.dimension() {
             return Err(Error::mismatch(self.unit, other.unit));
         }
+        // Exact or an error: a sum past 28 digits is not rounded.
         let (operation, base) = if subtract {
-            ("subtraction", self.base.checked_sub(other.base))
+            ("subtraction", exact_sub(self.base, other.base))
         } else {
-            ("addition", self.base.checked_add(other.base))
+            ("addition", exact_add(self.base, other.base))
         };
         let base = base.ok_or_else(|| Error::overflow(operation))?;
         let precision = Precision::derived(self.is_exact() && other.is_exact(), || {

@@ -197,6 +197,35 @@ impl Rounding {
 /// The largest scale a `Decimal` carries.
 pub(crate) const MAX_SCALE: u32 = 28;
 
+/// `a + b` exactly, or `None` when the exact sum does not fit a `Decimal` (more than 28–29
+/// significant digits): `Decimal::checked_add` would round it instead ("9999999999999999999999999999
+/// + 0.5" gives 10000000000000000000000000000).
+pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale().max(b.scale());
+    // At the common scale; a mantissa that overflows i128 there has 39+ digits down to a nonzero
+    // last digit of the other operand, so the sum would too.
+    let aligned = |d: Decimal| {
+        let mut m = d.mantissa();
+        for _ in d.scale()..scale {
+            m = m.checked_mul(10)?;
+        }
+        Some(m)
+    };
+    let mut sum = aligned(a)?.checked_add(aligned(b)?)?;
+    let mut scale = scale;
+    while scale > 0 && sum % 10 == 0 {
+        sum /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
+}
+
+/// `a − b` exactly, or `None`; see [`exact_add`].
+pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
 /// `value × 10^exp`, exactly, or `None` when the result does not fit a `Decimal`.
 pub(crate) fn shift10(value: Decimal, exp: i32) -> Option<Decimal> {
     let scale = value.scale() as i32;
@@ -331,6 +360,26 @@ pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_add_refuses_a_sum_it_would_round() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        let nines = d("9999999999999999999999999999");
+        assert_eq!(exact_add(nines, d("0.5")), None);
+        assert_eq!(exact_add(nines, d("0.4")), None);
+        assert_eq!(
+            exact_add(nines, d("1")),
+            Some(d("10000000000000000000000000000"))
+        );
+        assert_eq!(exact_add(d("0.50"), d("0.50")), Some(d("1")));
+        assert_eq!(exact_add(d("1.25"), d("-0.25")), Some(d("1")));
+        assert_eq!(exact_sub(d("0.3"), d("0.1")), Some(d("0.2")));
+        assert_eq!(
+            exact_add(d("0.0000000000000000000000000001"), d("10")),
+            None
+        );
+        assert_eq!(exact_add(Decimal::MAX, Decimal::MAX), None);
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
