@@ -122,8 +122,11 @@ pub(crate) fn average_growth(rates: &[Interval]) -> Result<Interval> {
     if n == 0 {
         return Err(Error::empty("the list of growth rates"));
     }
+    // The mean of the factors is Π f^(1/n), each root bounded: a product of the factors first
+    // could fall below a decimal's last digit (twenty of 0.02) or grow past 28 digits.
     let (mut lo, mut hi) = (Decimal::ONE, Decimal::ONE);
     let (mut lo_closed, mut hi_closed) = (true, true);
+    let overflow = || Error::overflow("average growth");
     for r in rates {
         let factor = |g: Option<Decimal>| -> Result<Decimal> {
             let g = g.ok_or_else(|| {
@@ -139,17 +142,18 @@ pub(crate) fn average_growth(rates: &[Interval]) -> Result<Interval> {
             }
             Ok(f)
         };
-        lo = lo
-            .checked_mul(factor(r.lower())?)
-            .ok_or_else(|| Error::overflow("average growth"))?;
-        hi = hi
-            .checked_mul(factor(r.upper())?)
-            .ok_or_else(|| Error::overflow("average growth"))?;
+        let root = |f: Decimal| -> Result<(Decimal, Decimal)> {
+            root_bounds(super::average::nth_root(f, n).ok_or_else(|| Error::overflow("a root"))?)
+        };
+        let (low, _) = root(factor(r.lower())?)?;
+        let (_, high) = root(factor(r.upper())?)?;
+        lo = lo.checked_mul(low).ok_or_else(overflow)?;
+        hi = hi.checked_mul(high).ok_or_else(overflow)?;
         lo_closed &= r.is_lower_closed();
         hi_closed &= r.is_upper_closed();
     }
-    // A product of factors carried to 28 digits: the root's widening covers its rounding too.
-    mean_growth(lo, hi, n, lo_closed, hi_closed)
+    let to_percent = |r: Decimal| (r - Decimal::ONE) * Decimal::ONE_HUNDRED;
+    Interval::between(to_percent(lo), lo_closed, to_percent(hi), hi_closed)
 }
 
 /// 年均增长 from `first` to `last` over `years`: `(last / first)^(1/years) − 1`, × 100.
