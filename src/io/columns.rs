@@ -190,6 +190,15 @@ pub(crate) struct Cells<'r> {
     pub(crate) sheet: Option<&'r str>,
 }
 
+/// Whether a cell says "no figure published" (未公布, 无此项) — —, -, --, …, / as statistical
+/// tables print it — rather than holding a figure or being empty.
+pub(crate) fn no_data(text: &str) -> bool {
+    matches!(
+        text,
+        "—" | "-" | "--" | "——" | "－" | "…" | "……" | "/" | "／" | "\\"
+    )
+}
+
 impl Cells<'_> {
     /// The trimmed cell of `column`, "" when the file has no such column.
     pub(crate) fn text<T>(&self, column: &Column<T>) -> &str {
@@ -217,10 +226,12 @@ impl Cells<'_> {
         }
     }
 
-    /// The cell parsed by its column, `None` when it is empty.
+    /// The cell parsed by its column, `None` when it is empty or says no figure was published
+    /// (—, -, …: see [`no_data`]).
     pub(crate) fn get<T: 'static>(&self, column: &Column<T>) -> Result<Option<T>> {
         match self.text(column) {
             "" => Ok(None),
+            text if no_data(text) => Ok(None),
             text => (column.parse)(text)
                 .map(Some)
                 .map_err(|e| self.error(column, e)),

@@ -183,6 +183,7 @@ fn parse_row<'r>(
         .map_err(|e| cells.error(unit_column, e))?;
     let target = match cells.text(&TARGET) {
         "" => None,
+        t if super::columns::no_data(t) => None,
         t => {
             let target_unit = header_unit(TARGET.index);
             Some(
@@ -250,10 +251,30 @@ pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, V
         supplied: context.supplied(),
         ..options.reading()
     };
-    let bad = for_each_record(reader, &SPECS, reading, |cells| {
+    let read = for_each_record(reader, &SPECS, reading, |cells| {
         push_row(&mut table, cells, &mut caches, &context)
-    })?;
-    finish_table(table, bad, options)
+    });
+    match read {
+        Ok(bad) => finish_table(table, bad, options),
+        Err(e) => Err(first_failure(table, e)),
+    }
+}
+
+/// What a strict reader stops with: `error` (the first bad row parsed, or a failure of the file)
+/// unless a duplicate among the rows before it comes first — duplicates are only found when the
+/// rows are sorted.
+fn first_failure(mut table: Table, error: Error) -> Error {
+    let line = error.line();
+    if line == 0 {
+        return error;
+    }
+    table
+        .finish_loading()
+        .into_iter()
+        .map(|(_, e)| e.in_column(KEY_COLUMNS))
+        .filter(|d| d.line() < line)
+        .min_by_key(Error::line)
+        .unwrap_or(error)
 }
 
 /// Parses one row and puts it in the table, errors located at its cells.
@@ -323,7 +344,7 @@ pub(crate) fn read_grid(
         };
         if let Err(e) = push_row(&mut table, &cells, &mut caches, &context) {
             if options.is_strict() {
-                return Err(e);
+                return Err(first_failure(table, e));
             }
             bad.push(e);
         }

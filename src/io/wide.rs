@@ -727,14 +727,6 @@ fn formula_error(text: &str) -> Error {
     )
 }
 
-/// Whether a cell says "no figure published": —, -, --, …, /.
-fn no_data(text: &str) -> bool {
-    matches!(
-        text,
-        "—" | "-" | "--" | "——" | "－" | "…" | "……" | "/" | "／" | "\\"
-    )
-}
-
 /// A figure from its cell, in the first unit that applies: the one written with it, the row's
 /// (计量单位 column or "(亿元)" after the name), the column's ("本月(万元)"), the file's ("单位：万元"),
 /// and for a magnitude written without a unit ("47149万") the indicator's unit in the catalog.
@@ -899,7 +891,7 @@ pub(crate) fn read(grid: Grid, options: &WideOptions) -> Result<(Table, Vec<Erro
         for m in &layout.columns {
             let at = m.at;
             let text = row.cell(at);
-            if text.is_empty() || no_data(text) {
+            if text.is_empty() || super::columns::no_data(text) {
                 continue;
             }
             let unit = row_unit
