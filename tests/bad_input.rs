@@ -1,0 +1,168 @@
+//! Bad input as real users feed it: one regression test per class of finding (issue 14).
+
+use tongji::{ErrorKind, Quantity, Table};
+
+fn lines(csv: &str) -> (Vec<Option<u64>>, Vec<Option<u64>>) {
+    let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    (
+        t.iter().map(|o| o.line()).collect(),
+        bad.iter()
+            .map(|e| e.location().and_then(|l| l.line()))
+            .collect(),
+    )
+}
+
+#[test]
+fn line_numbers_with_crlf() {
+    let csv = "地区,指标,时期,数值,同比增长\r\n示例县,社会消费品零售总额,2023年,120.5亿元,7.1\r\n示例县,社会消费品零售总额,2022年,X亿元,\r\n";
+    assert_eq!(lines(csv), (vec![Some(2)], vec![Some(3)]));
+}
+
+#[test]
+fn line_numbers_with_cr_only_and_blank_lines() {
+    let csv = "地区,指标,时期,数值\r示例县,gdp,2023年,1亿元\r示例县,gdp,2022年,X亿元\r";
+    assert_eq!(lines(csv), (vec![Some(2)], vec![Some(3)]));
+    let csv = "地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n\n示例县,gdp,2022年,X亿元\n";
+    assert_eq!(lines(csv), (vec![Some(2)], vec![Some(4)]));
+}
+
+#[test]
+fn no_data_markers_in_the_growth_column() {
+    for marker in ["—", "-", "--", "…", "/"] {
+        let csv = format!("地区,指标,时期,数值,同比增长\n示例县,gdp,2023年,1亿元,{marker}\n");
+        let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+        assert!(bad.is_empty(), "{marker}: {bad:?}");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t.iter().next().unwrap().yoy(), None);
+    }
+}
+
+#[test]
+fn unit_cell_with_a_number_or_a_qualifier() {
+    let (t, bad) =
+        Table::read_csv("地区,指标,时期,数值,单位\n示例县,gdp,2023年,3,0.5亿元\n".as_bytes())
+            .unwrap();
+    assert_eq!((t.len(), bad.len()), (0, 1), "{bad:?}");
+    // A qualifier in the unit cell is not dropped: the row is refused, saying where 余 belongs.
+    let (t, bad) = Table::read_csv(
+        "地区,指标,时期,数值,单位\n示例县,粮食播种面积,2023年,200,余亩\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!((t.len(), bad.len()), (0, 1));
+    assert!(bad[0].to_string().contains("余"), "{}", bad[0]);
+    // With the figure it is kept.
+    let (t, bad) =
+        Table::read_csv("地区,指标,时期,数值\n示例县,粮食播种面积,2023年,200余亩\n".as_bytes())
+            .unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(t.iter().next().unwrap().value().to_string(), "200余亩");
+}
+
+#[test]
+fn unclosed_quote() {
+    let csv = "地区,指标,时期,数值\n\"示例县,gdp,2023年,1亿元\n示例县,gdp,2022年,1亿元\n示例县,gdp,2021年,1亿元\n";
+    let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].to_string().contains("line 2"), "{}", bad[0]);
+    let _ = t;
+}
+
+#[test]
+fn strict_mode_stops_at_the_first_bad_line() {
+    let csv = "地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n示例县,gdp,2022年,1亿元\n示例县,gdp,2021年,1亿元\n示例县,gdp,2020年,1亿元\n示例县,gdp,2023年,2亿元\n示例县,gdp,2023年13月,1亿元\n";
+    let err =
+        Table::read_csv_with(csv.as_bytes(), &tongji::CsvOptions::new().strict(true)).unwrap_err();
+    assert_eq!(err.location().and_then(|l| l.line()), Some(6), "{err}");
+}
+
+#[test]
+fn bom_inside_a_row() {
+    let csv = "地区,指标,时期,数值\n\u{feff}示例县,gdp,2023年,1亿元\n";
+    let (t, _) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(t.regions().collect::<Vec<_>>(), ["示例县"]);
+}
+
+#[test]
+fn the_28_digit_limit() {
+    let big: Quantity = "9999999999999999999999999999元".parse().unwrap();
+    assert!(big.checked_add(&"0.5元".parse().unwrap()).is_err());
+    let big_sum = big.checked_add(&"0.5元".parse().unwrap()).unwrap_err();
+    assert_eq!(big_sum.kind(), ErrorKind::Overflow, "{big_sum}");
+    // Exact sums at the limit still work: 28 nines + 1 is 10^28.
+    assert_eq!(
+        big.checked_add(&"1元".parse().unwrap())
+            .unwrap()
+            .to_string(),
+        "10000000000000000000000000000元"
+    );
+    // A last digit below 10⁻²⁸ of the base unit is refused when read, never taken as 0.
+    match "0.0000000000000000000000000001平方米".parse::<Quantity>() {
+        Ok(tiny) => assert_ne!(tiny, "0亩".parse::<Quantity>().unwrap()),
+        Err(e) => assert_eq!(e.kind(), ErrorKind::Overflow, "{e}"),
+    }
+}
+
+#[test]
+fn ratio_units() {
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    assert_eq!(
+        q("8500元/平方米")
+            .checked_sub(&q("8200元/平方米"))
+            .unwrap()
+            .to_string(),
+        "300元/平方米"
+    );
+    assert_eq!(
+        q("7500公斤/公顷")
+            .checked_add(&q("7500公斤/公顷"))
+            .unwrap()
+            .to_string(),
+        "15000公斤/公顷"
+    );
+    assert_eq!(
+        q("2克/平方米")
+            .checked_add(&q("1克/平方米"))
+            .unwrap()
+            .to_string(),
+        "3克/平方米"
+    );
+    assert_eq!(q("15元/公顷"), q("1元/亩"));
+}
+
+#[test]
+fn nth_roots() {
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    let r = tongji::cagr(&q("1260582亿元"), &q("3679亿元"), 45).unwrap();
+    assert_eq!(r.to_string(), "13.8%");
+    // China's GDP, 3679亿元 in 1978 to 1260582亿元 in 2023 (国家统计局): 13.8% a year.
+    assert_eq!(
+        tongji::cagr(&q("300亿元"), &q("1亿元"), 30)
+            .unwrap()
+            .to_string(),
+        "20.9%"
+    );
+    let rate = |s: &str| s.parse::<tongji::Rate>().unwrap();
+    let avg = |g: &str, n: usize| tongji::average_growth(&vec![rate(g); n]).unwrap();
+    assert_eq!(avg("100%", 20).to_string(), "100.0%");
+    assert_eq!(avg("-98%", 20).to_string(), "-98.0%");
+    assert_eq!(avg("-92%", 25).to_string(), "-92.0%");
+    assert_eq!(avg("7.5%", 200).to_string(), "7.5%");
+    // The range of an average of rounded rates holds the average of the rates as written.
+    assert!(avg("-92%", 25).interval().contains("-92".parse().unwrap()));
+}
+
+#[test]
+fn kilo_before_gram() {
+    let q: Quantity = "3千千克".parse().unwrap();
+    let g = q.to_unit("克".parse::<tongji::Unit>().unwrap()).unwrap();
+    assert_eq!(g.to_string().parse::<Quantity>().unwrap(), q);
+}
+
+#[test]
+fn error_messages() {
+    let e = "比上年增长8上".parse::<tongji::Growth>().unwrap_err();
+    assert!(e.to_string().contains("比上年增长8上"), "{e}");
+    let e = "增长".parse::<tongji::Growth>().unwrap_err();
+    assert!(!e.to_string().contains("\"\""), "{e}");
+    let _ = ErrorKind::Parse;
+}
