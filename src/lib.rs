@@ -173,7 +173,6 @@ mod error;
 mod indicator;
 mod io;
 mod ledger;
-mod map;
 mod period;
 mod table;
 pub mod text;

@@ -14,7 +14,6 @@ use rust_decimal::Decimal;
 use super::columns::{Cells, Column, Spec, text};
 use super::records::{Reading, for_each_record};
 use super::write::{csv_writer, finish, header, record};
-use crate::map::FastMap;
 use crate::table::{Field, Parsed};
 use crate::text::figure::parse_unit_cell;
 use crate::text::number::{parse_decimal, plain_number};
@@ -23,6 +22,7 @@ use crate::{
     CsvOptions, Error, Growth, Magnitude, Period, Quantity, Rate, Result, Status, Table, Unit,
     WriteOptions,
 };
+use std::collections::HashMap;
 
 pub(crate) const REGION: Column<()> = Column::new(0, &["region", "地区", "区域"], true, text);
 pub(crate) const INDICATOR: Column<()> =
@@ -76,8 +76,8 @@ fn parse_yoy(text: &str) -> Result<Rate> {
 /// Caches of the texts that repeat across rows: periods and units.
 #[derive(Default)]
 struct Caches {
-    periods: FastMap<String, Period>,
-    units: FastMap<String, (Magnitude, Unit)>,
+    periods: HashMap<String, Period>,
+    units: HashMap<String, (Magnitude, Unit)>,
 }
 
 impl Caches {

@@ -13,11 +13,11 @@ use std::io::{Read, Write};
 
 use row::{NO_TARGET, Row};
 
-use crate::map::FastMap;
 use crate::{
     Catalog, CsvOptions, Error, Growth, Observation, ObservationRef, Period, Quantity, Rate,
     Result, ScheduleGap, Status, WriteOptions, Yoy, completion, schedule_gap, share,
 };
+use std::collections::HashMap;
 
 /// Observations indexed by (region, indicator, period), with the catalog that says what each
 /// indicator is.
@@ -43,7 +43,7 @@ use crate::{
 pub struct Table {
     catalog: Catalog,
     regions: Vec<String>,
-    region_ids: FastMap<String, u32>,
+    region_ids: HashMap<String, u32>,
     /// Sorted by key, no two equal keys.
     rows: Vec<Row>,
     targets: Vec<Quantity>,
@@ -130,7 +130,7 @@ impl Table {
         Table {
             catalog,
             regions: Vec::new(),
-            region_ids: FastMap::default(),
+            region_ids: HashMap::new(),
             rows: Vec::new(),
             targets: Vec::new(),
         }
