@@ -166,3 +166,64 @@ fn error_messages() {
     assert!(!e.to_string().contains("\"\""), "{e}");
     let _ = ErrorKind::Parse;
 }
+
+#[test]
+fn huge_cells_are_clipped_in_messages() {
+    let cell = "1".repeat(5_000_000) + "亿元x";
+    let csv = format!(
+        "地区,指标,时期,数值,同比增长\n示例县,gdp,2023年,{cell},\n示例县,gdp,2022年,1亿元,{cell}\n"
+    );
+    let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!((t.len(), bad.len()), (0, 2), "{bad:?}");
+    for e in &bad {
+        let message = e.to_string();
+        assert!(message.len() < 1_000, "{} bytes", message.len());
+        assert!(message.contains("…"), "{message}");
+    }
+    let big_region = "县".repeat(1_000_000);
+    let csv = format!("地区,指标,时期,数值\n{big_region},gdp,2023年13月,1亿元\n");
+    let (_, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert!(bad[0].to_string().len() < 1_000);
+}
+
+#[test]
+fn error_messages_quote_the_input_and_name_the_column() {
+    // A number in scientific notation in the value column is blamed on 数值, not on 单位.
+    let (_, bad) =
+        Table::read_csv("地区,指标,时期,数值,单位\n示例县,gdp,2023年,1.20E+05,万元\n".as_bytes())
+            .unwrap();
+    assert_eq!(
+        bad[0].location().and_then(|l| l.column()),
+        Some("数值"),
+        "{}",
+        bad[0]
+    );
+    assert!(
+        bad[0].to_string().contains("\"1.20E+05\"")
+            && bad[0].to_string().contains("scientific notation"),
+        "{}",
+        bad[0]
+    );
+    // Without a unit cell too.
+    let (_, bad) =
+        Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,3E+5\n".as_bytes()).unwrap();
+    assert!(
+        bad[0].to_string().contains("scientific notation"),
+        "{}",
+        bad[0]
+    );
+    // A bad unit next to a plain number is the unit column's.
+    let (_, bad) =
+        Table::read_csv("地区,指标,时期,数值,单位\n示例县,gdp,2023年,3,亿圆\n".as_bytes()).unwrap();
+    assert_eq!(
+        bad[0].location().and_then(|l| l.column()),
+        Some("单位"),
+        "{}",
+        bad[0]
+    );
+    // The whole of a bad growth text is quoted.
+    let e = "比上年增长8上".parse::<tongji::Growth>().unwrap_err();
+    assert!(e.to_string().contains("\"比上年增长8上\""), "{e}");
+    let e = "增长".parse::<tongji::Growth>().unwrap_err();
+    assert!(e.to_string().contains("\"增长\""), "{e}");
+}

@@ -177,10 +177,19 @@ fn parse_row<'r>(
     let unit_column: &dyn Spec = if unit_cell.is_empty() { &VALUE } else { &UNIT };
     let indicator = cells.text(&INDICATOR);
     let value_text = cells.text(&VALUE);
+    // A unit cell's error is the unit column's only when the value cell holds a plain number.
+    let blamed = if unit_cell.is_empty() || parse_decimal(value_text, "a number").is_ok() {
+        unit_column
+    } else {
+        &VALUE
+    };
+    if is_scientific(value_text) {
+        return Err(cells.error(&VALUE, scientific(value_text)));
+    }
     let value = caches
         .quantity(value_text, unit)
         .or_else(|e| in_indicator_unit(value_text, unit, indicator, context, e))
-        .map_err(|e| cells.error(unit_column, e))?;
+        .map_err(|e| cells.error(blamed, e))?;
     let target = match cells.text(&TARGET) {
         "" => None,
         t if super::columns::no_data(t) => None,
@@ -208,6 +217,31 @@ fn parse_row<'r>(
         partial: false,
         ad_hoc: context.ad_hoc,
     })
+}
+
+/// Whether a cell is a number in scientific notation ("1.20E+05", "3e6").
+fn is_scientific(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return false;
+    };
+    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && mantissa.bytes().any(|b| b.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The error for a number in scientific notation: its digits may be what Excel showed, rounded.
+fn scientific(text: &str) -> Error {
+    Error::parse(
+        text,
+        "a figure",
+        "scientific notation is how Excel shows a number too wide for its column, and the digits \
+         shown may be rounded: format the cells as numbers and export again",
+        0,
+    )
 }
 
 /// "47149万" with no unit cell: the magnitude as written, in the unit of the indicator in the
