@@ -227,3 +227,40 @@ fn error_messages_quote_the_input_and_name_the_column() {
     let e = "增长".parse::<tongji::Growth>().unwrap_err();
     assert!(e.to_string().contains("\"增长\""), "{e}");
 }
+
+#[test]
+fn totals_rows_are_recognised_checked_and_never_counted_twice() {
+    use tongji::RollUp;
+    use tongji::audit::{Rule, Verdict};
+    let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.00亿元\n乙镇,retail,2023年,2.00亿元\n合计,retail,2023年,4.00亿元\n";
+    let (t, _) = Table::read_csv(csv.as_bytes()).unwrap();
+    // 合计 is the sum of the others: checked against them.
+    let report = t.audit();
+    let f = report
+        .findings()
+        .iter()
+        .find(|f| f.rule() == Rule::Sum)
+        .expect("a sum check");
+    assert_eq!(
+        (f.verdict(), f.expected_text()),
+        (Verdict::Inconsistent, "3.00亿元")
+    );
+    // Never a part of a roll-up.
+    assert_eq!(t.part_regions(), ["甲镇", "乙镇"]);
+    let err = t
+        .roll_up("全县", &["甲镇", "乙镇", "合计"], RollUp::new())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfRange, "{err}");
+    assert!(err.to_string().contains("合计"), "{err}");
+    let up = t.roll_up("全县", &t.part_regions(), RollUp::new()).unwrap();
+    assert_eq!(up[0].value().to_string(), "3.00亿元");
+    // A child named twice is an error, not an empty roll-up.
+    let err = t
+        .roll_up("全县", &["甲镇", "甲镇"], RollUp::new())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
+    // A county with its townships: the county is the whole, not a part.
+    let csv = "地区,指标,时期,数值\n示例县,retail,2023年,3亿元\n甲镇,retail,2023年,1亿元\n乙乡,retail,2023年,2亿元\n";
+    let (t, _) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(t.part_regions(), ["甲镇", "乙乡"]);
+}

@@ -537,7 +537,12 @@ pub(crate) fn rollup(
     let source = Source::read(file)?;
     let table = read_table(&source, table_args)?;
     let parts: Vec<&str> = if parts.is_empty() {
-        table.regions().filter(|r| *r != into.trim()).collect()
+        // Not a totals row (合计, 全县), not the county of its townships, not the whole itself.
+        table
+            .part_regions()
+            .into_iter()
+            .filter(|r| *r != into.trim())
+            .collect()
     } else {
         parts.iter().map(String::as_str).collect()
     };

@@ -208,7 +208,8 @@ enum Command {
         /// The region to roll up into (全县).
         #[arg(long, value_name = "REGION")]
         into: String,
-        /// The regions to sum, comma-separated (default: every region but --into).
+        /// The regions to sum, comma-separated (default: every region that is a part — not
+        /// --into, not a totals row such as 合计 or 全县, not the county of its townships).
         #[arg(long, value_delimiter = ',', value_name = "REGION,…")]
         parts: Vec<String>,
         /// Keep a sum some parts are missing from (marked 部分) instead of leaving it out.

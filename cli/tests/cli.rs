@@ -542,6 +542,9 @@ fn rollup_golden() {
         run.stdout
             .contains("示例县,固定资产投资,2023年1—10月,47149万元,")
     );
+    // Into a new name, the county itself is still not a part (it is the whole of its townships).
+    let new_name = tongji(&["rollup", &county, "--into", "全县", "-f", "csv"]);
+    assert_eq!(ok(&new_name).replace("全县,", "示例县,"), run.stdout);
     let exact = tongji(&["rollup", &county, "--into", "示例县", "--exact"]);
     assert!(ok(&exact).contains("34839.321701199563794983642312元"));
     let twice = tongji(&["rollup", &county, "--into", "全县", "--parts", "甲镇,甲镇"]);

@@ -376,10 +376,6 @@ const COMPLETION: &[&str] = &[
     "完成年度任务",
 ];
 const IGNORED: &[&str] = &["备注", "序号", "说明", "排名", "位次", "note"];
-/// The regions-as-columns header of the file's own total.
-const TOTAL: &[&str] = &[
-    "合计", "总计", "全县", "全市", "全区", "全旗", "全镇", "全乡", "总数",
-];
 
 /// What a header cell holds, with its own unit and (for "1-10月", "2022年1-10月") its period;
 /// `None` when it is not a column the reader knows.
@@ -678,7 +674,7 @@ fn layout(grid: &Grid, options: &WideOptions) -> Result<(WideLayout, usize)> {
     } else {
         for (_, m) in &mut columns {
             if let Role::Region(name) = &m.role {
-                if is_named(&header_key(name).0, TOTAL) {
+                if crate::table::audit::is_total(&header_key(name).0) {
                     if let Some((r, _)) = &region {
                         m.role = Role::Region(r.clone());
                     }

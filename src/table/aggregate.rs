@@ -100,6 +100,44 @@ fn sum_values<'a>(values: impl IntoIterator<Item = &'a Quantity>) -> Result<Opti
 }
 
 impl Table {
+    /// The regions that are parts, not totals: every region but a totals row (合计, 总计, 总数,
+    /// 全县, 全市 …) and, when the table also has townships (镇, 乡, 街道), its one county-level
+    /// region (县, 旗, 市, 区) — the regions to [`Table::roll_up`] into a whole without counting
+    /// any figure twice. In the table's region order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{RollUp, Table};
+    /// let csv = "地区,指标,时期,数值\n甲镇,retail,2023年,1.00亿元\n乙镇,retail,2023年,2.00亿元\n合计,retail,2023年,4.00亿元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// assert_eq!(t.part_regions(), ["甲镇", "乙镇"]);
+    /// let up = t.roll_up("全县", &t.part_regions(), RollUp::new())?;
+    /// assert_eq!(up[0].value().to_string(), "3.00亿元"); // not 7亿元: 合计 is not a part
+    /// assert!(t.roll_up("全县", &["甲镇", "合计"], RollUp::new()).is_err());
+    /// // The audit checks the 合计 row against its parts.
+    /// assert_eq!(t.audit().count(tongji::audit::Verdict::Inconsistent), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn part_regions(&self) -> Vec<&str> {
+        let names: Vec<&str> = self.regions().collect();
+        let townships = names.iter().any(|n| super::audit::is_township(n));
+        let counties: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| super::audit::is_county_level(n))
+            .collect();
+        let county = match counties[..] {
+            [one] if townships => Some(one),
+            _ => None,
+        };
+        names
+            .into_iter()
+            .filter(|n| !super::audit::is_total(n) && Some(*n) != county)
+            .collect()
+    }
+
     fn known_region(&self, region: &str) -> Result<u32> {
         self.region_id(region).ok_or_else(|| {
             Error::not_found(format_args!("region {:?} in the table", region.trim()))
@@ -117,7 +155,8 @@ impl Table {
     /// # Errors
     ///
     /// [`crate::ErrorKind::NotFound`] for a child region the table does not have;
-    /// [`crate::ErrorKind::Duplicate`] for a child named twice; [`crate::ErrorKind::Overflow`].
+    /// [`crate::ErrorKind::Duplicate`] for a child named twice; [`crate::ErrorKind::OutOfRange`]
+    /// for a totals row (合计, 总计, 全县 …) named as a child; [`crate::ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -138,6 +177,13 @@ impl Table {
         children: &[&str],
         options: RollUp,
     ) -> Result<Vec<Observation>> {
+        if let Some(total) = children.iter().find(|c| super::audit::is_total(c)) {
+            return Err(Error::out_of_range(
+                "child region",
+                total.trim(),
+                "a part: a totals row (合计, 总计, 全县 …) is the sum of the others and would be counted twice",
+            ));
+        }
         let ids = children
             .iter()
             .map(|c| self.known_region(c))

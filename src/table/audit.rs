@@ -164,15 +164,30 @@ impl AuditOptions {
     }
 }
 
+/// The name of a totals row: 合计, 总计, 总数, or 全县/全市/全区/全旗/全镇/全乡 — a row that
+/// is the total of the table's other regions, not one more of them.
+pub(crate) fn is_total(name: &str) -> bool {
+    matches!(
+        name.trim(),
+        "合计" | "总计" | "总数" | "全县" | "全市" | "全区" | "全旗" | "全镇" | "全乡"
+    )
+}
+
+/// A totals row that is by definition the sum of the rows it totals (合计, 总计, 总数); a 全县 row
+/// may also hold units the table does not list.
+fn is_sum_row(name: &str) -> bool {
+    matches!(name.trim(), "合计" | "总计" | "总数")
+}
+
 /// A county-level name (县, 旗, 市, 区 — not a 开发区 or 园区).
-fn is_county_level(name: &str) -> bool {
+pub(crate) fn is_county_level(name: &str) -> bool {
     const ZONES: [&str; 6] = ["开发区", "园区", "工业区", "示范区", "景区", "产业区"];
     name.ends_with(['县', '旗', '市'])
         || (name.ends_with('区') && !ZONES.iter().any(|z| name.ends_with(z)))
 }
 
 /// A township-level name (镇, 乡, 街道, 苏木).
-fn is_township(name: &str) -> bool {
+pub(crate) fn is_township(name: &str) -> bool {
     name.ends_with(['镇', '乡']) || name.ends_with("街道") || name.ends_with("苏木")
 }
 
@@ -449,15 +464,26 @@ impl Audit<'_> {
                 (whole, parts, r.complete)
             }
             None if options.infer_regions => {
-                let named = |is: fn(&str) -> bool| -> Vec<u32> {
+                let named = |is: &dyn Fn(&str) -> bool| -> Vec<u32> {
                     (0..table.regions.len())
                         .filter(|&i| is(&table.regions[i]))
                         .filter_map(|i| u32::try_from(i).ok())
                         .collect()
                 };
-                let counties = named(is_county_level);
-                let [county] = counties[..] else { return };
-                (county, named(is_township), false)
+                // A totals row (合计, 全县) totals every other region; else one county-level
+                // region has the townships as 其中 parts.
+                match named(&is_total)[..] {
+                    [total] => {
+                        let name = &table.regions[total as usize];
+                        (total, named(&|r: &str| !is_total(r)), is_sum_row(name))
+                    }
+                    [] => {
+                        let counties = named(&is_county_level);
+                        let [county] = counties[..] else { return };
+                        (county, named(&is_township), false)
+                    }
+                    _ => return,
+                }
             }
             None => return,
         };
