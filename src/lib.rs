@@ -144,11 +144,20 @@
 //!   [`Table::read_xlsx_long`]. A numeric cell is the exact decimal of the shortest text of its
 //!   double, padded to the places of its number format ("0.00"), a percentage for a "%" format.
 //!
-//! JSON: every value serializes with all its digits and reads back from a string or a number
-//! (integers as written; a number with a fraction by its shortest text, refused beyond 15
-//! significant digits, since a double may have lost them); periods also in ISO forms ("2023-10",
-//! "2023-Q3", "2023-01/2023-10"). [`Table`], [`Report`], [`Error`] and the audit report serialize;
-//! deserialized ledger counts are checked.
+//! JSON and CSV, by one rule — a round trip keeps every digit a figure was written with and never
+//! changes what it prints:
+//!
+//! - a figure as written (read from text) serializes as its text, `"7.233%"`, and reads back from
+//!   a string or a number (integers as written; a number with a fraction by its shortest text,
+//!   refused beyond 15 significant digits, since a double may have lost them);
+//! - a computed figure (a quotient, a roll-up's 人均) serializes as every digit and what it
+//!   prints, `{"value": "33.333333333333333333333333333%", "shown": "33.3%"}`, and reads back as
+//!   the same computed figure;
+//! - a CSV cell holds what a report prints: a computed figure as it prints, or with every digit
+//!   under [`WriteOptions::exact`].
+//!
+//! Periods also read in ISO forms ("2023-10", "2023-Q3", "2023-01/2023-10"). [`Table`],
+//! [`Report`], [`Error`] and the audit report serialize; deserialized ledger counts are checked.
 //!
 //! ## Errors and bad input
 //!

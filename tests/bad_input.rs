@@ -264,3 +264,51 @@ fn totals_rows_are_recognised_checked_and_never_counted_twice() {
     let (t, _) = Table::read_csv(csv.as_bytes()).unwrap();
     assert_eq!(t.part_regions(), ["甲镇", "乙乡"]);
 }
+
+#[test]
+fn computed_figures_through_json_and_csv_print_the_same() {
+    use tongji::{Decimal, Observation, Rate, WriteOptions};
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    // JSON: every digit and what it prints.
+    let r = Rate::from_percent(Decimal::new(7233, 3));
+    let back: Rate = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(
+        (back.to_string(), back.percent()),
+        ("7.2%".into(), r.percent())
+    );
+    let c = tongji::completion(&q("1万元"), &q("3万元")).unwrap();
+    let json = serde_json::to_string(&c).unwrap();
+    assert_eq!(
+        json,
+        r#"{"value":"33.333333333333333333333333333%","shown":"33.3%"}"#
+    );
+    let back: Rate = serde_json::from_str(&json).unwrap();
+    assert_eq!((back.to_string(), back), ("33.3%".into(), c));
+    // A written figure stays a string, read back as written.
+    let w: Rate = "7.233%".parse().unwrap();
+    assert_eq!(serde_json::to_string(&w).unwrap(), r#""7.233%""#);
+    // A "shown" that the value does not print is refused.
+    assert!(serde_json::from_str::<Rate>(r#"{"value":"7.233%","shown":"7.3%"}"#).is_err());
+    // CSV: a computed figure as it prints, so a round trip prints the same.
+    let t = Table::from_observations([Observation::new(
+        "示例县",
+        "gdp",
+        "2023年".parse().unwrap(),
+        q("1亿元"),
+    )
+    .with_yoy(r)])
+    .unwrap();
+    let mut csv = Vec::new();
+    t.write_csv(&mut csv, &WriteOptions::new()).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.ends_with(",7.2%,\n"), "{text}");
+    let (again, _) = Table::read_csv(text.as_bytes()).unwrap();
+    assert_eq!(
+        again.iter().next().unwrap().yoy().unwrap().to_string(),
+        "7.2%"
+    );
+    let mut exact = Vec::new();
+    t.write_csv(&mut exact, &WriteOptions::new().exact(true))
+        .unwrap();
+    assert!(String::from_utf8(exact).unwrap().ends_with(",7.233%,\n"));
+}

@@ -331,11 +331,12 @@ fn rewording_and_gaps_keep_the_written_digits() {
     let price = tongji::per_unit(&q("3554.85万元"), &q("101.2万公斤")).unwrap();
     assert_eq!(price.to_string(), "35.13元/公斤");
     assert!(q("8项").is_exact());
-    // Every figure serializes with every digit, by one rule.
+    // Every figure serializes with every digit, by one rule: as written, its text; computed,
+    // {"value": every digit, "shown": as printed}. Read back, each prints as before.
     for (json, value) in [
         (
             serde_json::to_string(&Rate::from_percent(Decimal::new(7233, 3))).unwrap(),
-            "\"7.233%\"",
+            r#"{"value":"7.233%","shown":"7.2%"}"#,
         ),
         (
             serde_json::to_string(&gap).unwrap(),
@@ -344,11 +345,19 @@ fn rewording_and_gaps_keep_the_written_digits() {
         (serde_json::to_string(&g).unwrap(), "\"下降1.21%\""),
         (
             serde_json::to_string(&price).unwrap(),
-            "\"35.126976284584980237154150198元/公斤\"",
+            r#"{"value":"35.126976284584980237154150198元/公斤","shown":"35.13元/公斤"}"#,
         ),
     ] {
         assert_eq!(json, value);
     }
+    let back: Rate = serde_json::from_str(r#"{"value":"7.233%","shown":"7.2%"}"#).unwrap();
+    assert_eq!(
+        (back.to_string(), back.percent()),
+        ("7.2%".to_string(), Decimal::new(7233, 3))
+    );
+    let back: tongji::Quantity =
+        serde_json::from_str(&serde_json::to_string(&price).unwrap()).unwrap();
+    assert_eq!((back.to_string(), back), (price.to_string(), price));
 }
 
 /// Every public function of two operands of one kind takes the later (or the part, or the actual)

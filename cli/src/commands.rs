@@ -571,7 +571,9 @@ pub(crate) fn rollup(
         rolled
             .write_csv(
                 &mut csv,
-                &WriteOptions::new().bom(output.bom && format == Format::Csv),
+                &WriteOptions::new()
+                    .exact(true)
+                    .bom(output.bom && format == Format::Csv),
             )
             .map_err(|e| Failure::Input(format!("rollup: {e}")))?;
         if format == Format::Csv {

@@ -379,8 +379,16 @@ impl FromStr for Growth {
     }
 }
 
-// Serialized with all digits, so a JSON round trip gives back the same rate.
-crate::text::serde_via_text!(Growth, wording::growth_exact_text);
+// Serialized with all digits; a computed growth also with the text it prints (see serde_figure).
+crate::text::serde_figure!(
+    Growth,
+    exact: wording::growth_exact_text,
+    computed: |g: &Growth| g.rate().is_some_and(|r| !r.is_written()),
+    from_computed: |g: Growth, _: &str| Ok::<_, crate::Error>(match g {
+        Growth::Rate(r) => Growth::Rate(r.as_computed()),
+        other => other,
+    })
+);
 
 #[cfg(test)]
 mod tests {

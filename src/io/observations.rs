@@ -414,6 +414,11 @@ pub(crate) fn write<W: Write>(table: &Table, writer: W, options: &WriteOptions) 
         &mut w,
         &[&REGION, &INDICATOR, &PERIOD, &VALUE, &STATUS, &YOY, &TARGET],
     )?;
+    // A figure as written is written with its digits; a computed one as it prints, or with every
+    // digit when asked (it then reads back as a written figure of those digits).
+    let exact = options.is_exact();
+    let quantity = |q: Quantity| if exact { q.exact_text() } else { q.to_string() };
+    let rate = |r: Rate| if exact { r.exact_text() } else { r.to_string() };
     for o in table.iter() {
         record(
             &mut w,
@@ -421,10 +426,10 @@ pub(crate) fn write<W: Write>(table: &Table, writer: W, options: &WriteOptions) 
                 o.region().to_string(),
                 o.indicator().name().to_string(),
                 o.period().to_string(),
-                o.value().exact_text(),
+                quantity(o.value()),
                 o.status().to_string(),
-                o.yoy().map(|r| r.exact_text()).unwrap_or_default(),
-                o.target().map(|t| t.exact_text()).unwrap_or_default(),
+                o.yoy().map(rate).unwrap_or_default(),
+                o.target().map(quantity).unwrap_or_default(),
             ],
         )?;
     }

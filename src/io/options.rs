@@ -282,6 +282,7 @@ pub struct WriteOptions {
     delimiter: u8,
     mode: RoundingMode,
     places: Option<u32>,
+    exact: bool,
 }
 
 impl Default for WriteOptions {
@@ -310,6 +311,7 @@ impl WriteOptions {
             delimiter: b',',
             mode: RoundingMode::HalfAwayFromZero,
             places: None,
+            exact: false,
         }
     }
 
@@ -375,6 +377,35 @@ impl WriteOptions {
             places: Some(places),
             ..self
         }
+    }
+
+    /// Write every digit of a computed figure ([`crate::Table::write_csv`]: a weighted 人均 of a
+    /// roll-up, a computed growth) instead of the figure as it prints. Read back, such a cell is a
+    /// figure written with all those digits, and prints them all; by default a CSV holds what a
+    /// report prints, and a round trip never changes it. Figures read from text are written as
+    /// written either way.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{RollUp, Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值\n甲镇,城镇常住人口,2023年,3万人\n乙乡,城镇常住人口,2023年,6万人\n甲镇,城镇居民人均可支配收入,2023年,36209元\n乙乡,城镇居民人均可支配收入,2023年,33097元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let county = Table::from_observations(t.roll_up("示例县", &["甲镇", "乙乡"], RollUp::new())?)?;
+    /// let (mut shown, mut exact) = (Vec::new(), Vec::new());
+    /// county.write_csv(&mut shown, &WriteOptions::new())?;
+    /// county.write_csv(&mut exact, &WriteOptions::new().exact(true))?;
+    /// assert!(String::from_utf8(shown)?.contains(",34134元,"));           // (3 × 36209 + 6 × 33097) / 9
+    /// assert!(String::from_utf8(exact)?.contains(",34134.333333333333333333333333元,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn exact(self, yes: bool) -> WriteOptions {
+        WriteOptions { exact: yes, ..self }
+    }
+
+    pub(crate) fn is_exact(&self) -> bool {
+        self.exact
     }
 
     pub(crate) fn has_bom(&self) -> bool {

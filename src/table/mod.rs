@@ -333,8 +333,11 @@ impl Table {
     }
 
     /// Writes the table as CSV in the long format it is read from, with Chinese headers
-    /// (地区,指标,时期,数值,状态,同比增长,目标), indicators by Chinese name and every figure with
-    /// every digit, so that reading it back gives equal values with equal digits.
+    /// (地区,指标,时期,数值,状态,同比增长,目标) and indicators by Chinese name. A figure read from
+    /// text is written with every digit it was written with, so reading it back gives an equal
+    /// value with equal digits; a computed one (a weighted 人均 of a roll-up) as it prints, so a
+    /// round trip never changes what prints — or with every digit under
+    /// [`WriteOptions::exact`].
     ///
     /// # Errors
     ///

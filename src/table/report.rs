@@ -426,7 +426,8 @@ impl serde::Serialize for ReportLine {
         m.serialize_entry("yoy_detail", &self.yoy)?;
         m.serialize_entry("target", &optional(target))?;
         m.serialize_entry("completion", &optional(completion))?;
-        m.serialize_entry("completion_exact", &self.completion)?;
+        // Every digit as a plain string (the computed Rate itself would be {"value", "shown"}).
+        m.serialize_entry("completion_exact", &self.completion.map(|r| r.exact_text()))?;
         m.serialize_entry("schedule_gap", &optional(gap))?;
         m.end()
     }

@@ -32,6 +32,13 @@ pub use find::{Figure, FigureValue, Slot};
 #[doc(alias = "填空")]
 pub use template::{Filled, Placeholder, Template};
 
+/// A figure as serde gives it: a string or number (a figure as written), or — for a computed
+/// figure — `{"value": every digit, "shown": as printed}`.
+pub(crate) enum FigureText<'de> {
+    Written(std::borrow::Cow<'de, str>),
+    Computed { value: String, shown: String },
+}
+
 /// Reads a JSON string or number as text, for `FromStr`. Integers are their digits. A number with
 /// a fraction has already become a double in the deserializer; it is taken at its shortest text
 /// that reads back as the same double, which is the number as written when it has at most 15
@@ -41,33 +48,51 @@ pub use template::{Filled, Placeholder, Template};
 pub(crate) fn text_or_number<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> std::result::Result<std::borrow::Cow<'de, str>, D::Error> {
+    match figure_text(deserializer, false)? {
+        FigureText::Written(text) => Ok(text),
+        FigureText::Computed { value, .. } => Ok(std::borrow::Cow::Owned(value)),
+    }
+}
+
+/// [`text_or_number`], and with `computed` also the `{"value", "shown"}` form of a computed
+/// figure.
+pub(crate) fn figure_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    computed: bool,
+) -> std::result::Result<FigureText<'de>, D::Error> {
     use std::borrow::Cow;
-    struct Visitor;
+    struct Visitor {
+        computed: bool,
+    }
     impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Cow<'de, str>;
+        type Value = FigureText<'de>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a string or a number")
+            if self.computed {
+                f.write_str("a string, a number or {\"value\", \"shown\"}")
+            } else {
+                f.write_str("a string or a number")
+            }
         }
         fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(Cow::Borrowed(v))
+            Ok(FigureText::Written(Cow::Borrowed(v)))
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(FigureText::Written(Cow::Owned(v.to_string())))
         }
         fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v))
+            Ok(FigureText::Written(Cow::Owned(v)))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(FigureText::Written(Cow::Owned(v.to_string())))
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(FigureText::Written(Cow::Owned(v.to_string())))
         }
         fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(FigureText::Written(Cow::Owned(v.to_string())))
         }
         fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(FigureText::Written(Cow::Owned(v.to_string())))
         }
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
             // The shortest text that reads back as `v` (Display of an f64, never in exponent form).
@@ -83,11 +108,83 @@ pub(crate) fn text_or_number<'de, D: serde::Deserializer<'de>>(
                     "the number {text} has more significant digits than a JSON number keeps exactly; send it as a string"
                 )));
             }
-            Ok(Cow::Owned(text))
+            Ok(FigureText::Written(Cow::Owned(text)))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            use serde::de::Error;
+            if !self.computed {
+                return Err(A::Error::invalid_type(serde::de::Unexpected::Map, &self));
+            }
+            let (mut value, mut shown) = (None, None);
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                match &*key {
+                    "value" => value = Some(map.next_value::<String>()?),
+                    "shown" => shown = Some(map.next_value::<String>()?),
+                    other => return Err(A::Error::unknown_field(other, &["value", "shown"])),
+                }
+            }
+            match (value, shown) {
+                (Some(value), Some(shown)) => Ok(FigureText::Computed { value, shown }),
+                (None, _) => Err(A::Error::missing_field("value")),
+                (_, None) => Err(A::Error::missing_field("shown")),
+            }
         }
     }
-    deserializer.deserialize_any(Visitor)
+    deserializer.deserialize_any(Visitor { computed })
 }
+
+/// Serde for a figure type (Rate, Growth, Quantity, PercentPoints, Multiple), by one rule: a figure
+/// as written is its text ("7.233%", read back as written); a computed figure is
+/// `{"value": every digit, "shown": as printed}`, read back as the computed figure of those digits,
+/// which prints as before. A round trip keeps every digit and never changes what prints.
+macro_rules! serde_figure {
+    ($t:ty, exact: $exact:expr, computed: $is_computed:expr, from_computed: $from:expr) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                if ($is_computed)(self) {
+                    use serde::ser::SerializeMap;
+                    let mut m = serializer.serialize_map(Some(2))?;
+                    m.serialize_entry("value", &($exact)(self))?;
+                    m.serialize_entry("shown", &self.to_string())?;
+                    m.end()
+                } else {
+                    serializer.collect_str(&($exact)(self))
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> std::result::Result<Self, D::Error> {
+                use serde::de::Error;
+                match $crate::text::figure_text(deserializer, true)? {
+                    $crate::text::FigureText::Written(text) => {
+                        text.parse().map_err(D::Error::custom)
+                    }
+                    $crate::text::FigureText::Computed { value, shown } => {
+                        let written: $t = value.parse().map_err(D::Error::custom)?;
+                        let computed: $t = ($from)(written, &shown).map_err(D::Error::custom)?;
+                        if computed.to_string() != shown {
+                            return Err(D::Error::custom(format_args!(
+                                "a computed figure of {value:?} prints {:?}, not {shown:?}",
+                                computed.to_string()
+                            )));
+                        }
+                        Ok(computed)
+                    }
+                }
+            }
+        }
+    };
+}
+pub(crate) use serde_figure;
 
 /// Serde through text: serialize as `$to_text(self)` (the display text unless given), deserialize
 /// by `FromStr` from a string or a number ([`text_or_number`]), so decimals never pass through a

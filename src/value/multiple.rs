@@ -204,4 +204,9 @@ impl FromStr for Multiple {
 }
 
 // A written figure as written; a computed one with all its digits, unrounded.
-crate::text::serde_via_text!(Multiple, Multiple::exact_text);
+crate::text::serde_figure!(
+    Multiple,
+    exact: Multiple::exact_text,
+    computed: |m: &Multiple| !m.written,
+    from_computed: |m: Multiple, _: &str| Ok::<_, crate::Error>(Multiple { written: false, ..m })
+);

@@ -218,4 +218,9 @@ impl FromStr for PercentPoints {
 }
 
 // Every digit, so that JSON gives back the same value.
-crate::text::serde_via_text!(PercentPoints, PercentPoints::exact_text);
+crate::text::serde_figure!(
+    PercentPoints,
+    exact: PercentPoints::exact_text,
+    computed: |p: &PercentPoints| !p.written,
+    from_computed: |p: PercentPoints, _: &str| Ok::<_, crate::Error>(PercentPoints { written: false, ..p })
+);

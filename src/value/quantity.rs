@@ -829,7 +829,15 @@ impl Quantity {
 }
 
 // Serialized with every digit, so that JSON gives back the same value.
-crate::text::serde_via_text!(Quantity, Quantity::exact_text);
+crate::text::serde_figure!(
+    Quantity,
+    exact: Quantity::exact_text,
+    computed: |q: &Quantity| q.places.is_some(),
+    // A computed quantity displays at the places its printed form shows.
+    from_computed: |q: Quantity, shown: &str| shown
+        .parse::<Quantity>()
+        .map(|s| Quantity { places: Some(u8::try_from(s.value.scale()).unwrap_or(u8::MAX)), ..q })
+);
 
 #[cfg(test)]
 mod tests {

@@ -305,6 +305,14 @@ impl Rate {
         }
     }
 
+    /// The same rate marked computed, displayed at the computed default (1 place).
+    pub(crate) fn as_computed(self) -> Rate {
+        Rate {
+            written: false,
+            ..self
+        }
+    }
+
     /// The same rate marked written, displayed with its own digits.
     pub(crate) fn as_written(self) -> Rate {
         Rate {
@@ -373,7 +381,12 @@ impl FromStr for Rate {
 }
 
 // Every digit, so that JSON gives back the same value.
-crate::text::serde_via_text!(Rate, Rate::exact_text);
+crate::text::serde_figure!(
+    Rate,
+    exact: Rate::exact_text,
+    computed: |r: &Rate| !r.written,
+    from_computed: |r: Rate, _: &str| Ok::<_, crate::Error>(r.as_computed())
+);
 
 #[cfg(test)]
 mod tests {
