@@ -152,7 +152,38 @@ fn nth_roots() {
 }
 
 #[test]
-fn kilo_before_gram() {
+fn kilo_before_gram_or_metre_reads_back_as_the_same_amount() {
+    // 千 before 克 or 米 reads as 千克 / 千米: whatever a quantity prints must read back equal.
+    use tongji::{Decimal, Magnitude, Unit};
+    let magnitudes = [
+        "", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿",
+    ];
+    for unit in [
+        "克",
+        "千克",
+        "公斤",
+        "米",
+        "千米",
+        "公里",
+        "吨",
+        "克/平方米",
+        "千克/公顷",
+    ] {
+        let unit: Unit = unit.parse().unwrap();
+        for m in magnitudes {
+            let m: Magnitude = if m.is_empty() {
+                Magnitude::One
+            } else {
+                m.parse().unwrap()
+            };
+            for value in [Decimal::new(3, 0), Decimal::new(25, 1), Decimal::new(1, 3)] {
+                let q = Quantity::new(value, m, unit).unwrap();
+                let text = q.to_string();
+                let back: Quantity = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+                assert_eq!(back, q, "{text}");
+            }
+        }
+    }
     let q: Quantity = "3千千克".parse().unwrap();
     let g = q.to_unit("克".parse::<tongji::Unit>().unwrap()).unwrap();
     assert_eq!(g.to_string().parse::<Quantity>().unwrap(), q);
