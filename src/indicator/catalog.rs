@@ -475,12 +475,18 @@ impl Catalog {
     /// ```
     #[must_use]
     pub fn builtin() -> Catalog {
-        let mut c = Catalog::empty();
-        for i in builtin_indicators() {
-            // The built-in list has unique codes, names and aliases (a unit test checks it).
-            let _ = c.add(i);
-        }
-        c
+        // Built once (its keys normalized once), then cloned: every reader starts from it.
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let mut c = Catalog::empty();
+                for i in builtin_indicators() {
+                    // The built-in list has unique codes, names and aliases (a unit test checks it).
+                    let _ = c.add(i);
+                }
+                c
+            })
+            .clone()
     }
 
     /// Adds an indicator.

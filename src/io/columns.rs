@@ -116,9 +116,41 @@ pub(crate) fn header_key(cell: &str) -> (String, Option<UnitSpec>) {
     (name, unit)
 }
 
-/// Whether a header cell's key is one of `names`.
+/// Whether a header cell's key is one of `names`. A name already in key form (most are) is
+/// compared as it is; only the others are normalized by [`header_key`], which is dear.
 pub(crate) fn is_named(key: &str, names: &[&str]) -> bool {
-    names.iter().any(|n| header_key(n).0 == key)
+    names.iter().any(|n| {
+        if is_key_form(n) {
+            *n == key
+        } else {
+            header_key(n).0 == key
+        }
+    })
+}
+
+/// Whether [`header_key`] leaves `name` as it is: nothing in it that the key form changes.
+fn is_key_form(name: &str) -> bool {
+    !name.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_ascii_uppercase()
+            || matches!(
+                c,
+                '\u{feff}'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '%'
+                    | '％'
+                    | '－'
+                    | '—'
+                    | '―'
+                    | '–'
+                    | '~'
+                    | '～'
+                    | '至'
+            )
+    })
 }
 
 impl Header {
@@ -247,6 +279,32 @@ impl Cells<'_> {
 #[cfg(test)]
 mod tests {
     use super::Spec;
+
+    #[test]
+    fn a_name_in_key_form_is_its_own_key() {
+        for name in [
+            "本月",
+            "1-本月累计",
+            "指标名称",
+            "region",
+            "同比增长",
+            "计量单位",
+        ] {
+            assert!(super::is_key_form(name), "{name}");
+            assert_eq!(super::header_key(name).0, name);
+        }
+        for name in [
+            "同比增长(%)",
+            "1—本月累计",
+            "Region",
+            "数值（万元）",
+            "1至本月",
+        ] {
+            assert!(!super::is_key_form(name), "{name}");
+        }
+        assert!(super::is_named("同比增长", &["同比增长(%)"]));
+        assert!(super::is_named("1-本月累计", &["1—本月累计"]));
+    }
 
     #[test]
     fn every_layout_lists_its_columns_in_index_order() {

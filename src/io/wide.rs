@@ -3,9 +3,11 @@
 //! regions as columns (甲镇, 乙乡, 合计), and footnotes. The same reader serves CSV and workbook
 //! sheets: both are a [`Grid`] of text cells first.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
-use super::columns::{header_key, is_named};
+use super::columns::header_key;
 use super::grid::{Grid, GridRow};
 use crate::table::{Field, Parsed};
 use crate::text::number::parse_decimal;
@@ -382,33 +384,39 @@ const IGNORED: &[&str] = &["备注", "序号", "说明", "排名", "位次", "no
 fn classify(cell: &str, year: Option<i32>) -> Option<(Role, Option<Period>, Option<UnitSpec>)> {
     let (key, unit) = header_key(cell);
     let name = key.as_str();
-    let is = |names: &[&str]| is_named(name, names);
-    let role = if is(INDICATOR) {
-        Role::Indicator
-    } else if is(UNIT) {
-        Role::Unit
-    } else if is(MONTH_YOY) {
-        Role::MonthYoy
-    } else if is(YOY) {
-        Role::Yoy
-    } else if is(COMPLETION) {
-        Role::Completion
-    } else if is(MONTH) {
-        Role::Month
-    } else if is(PREVIOUS_MONTH) {
-        Role::PreviousMonth
-    } else if is(PREVIOUS) {
-        Role::Previous
-    } else if is(CUMULATIVE) {
-        Role::Cumulative
-    } else if is(TARGET) {
-        Role::Target
-    } else if is(IGNORED) {
-        Role::Ignored
-    } else {
-        return months_header(name, year).map(|(role, p)| (role, Some(p), unit));
-    };
-    Some((role, None, unit))
+    match roles().get(name) {
+        Some(role) => Some((role.clone(), None, unit)),
+        None => months_header(name, year).map(|(role, p)| (role, Some(p), unit)),
+    }
+}
+
+/// Every header name the reader knows, in key form, with its role; of two lists naming the same
+/// key the earlier wins (本月增长 is a month's growth before it is a growth). Built once: a header
+/// is looked for in the first 30 rows of a file, cell by cell.
+fn roles() -> &'static HashMap<String, Role> {
+    static ROLES: OnceLock<HashMap<String, Role>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        let lists: [(&[&str], Role); 11] = [
+            (INDICATOR, Role::Indicator),
+            (UNIT, Role::Unit),
+            (MONTH_YOY, Role::MonthYoy),
+            (YOY, Role::Yoy),
+            (COMPLETION, Role::Completion),
+            (MONTH, Role::Month),
+            (PREVIOUS_MONTH, Role::PreviousMonth),
+            (PREVIOUS, Role::Previous),
+            (CUMULATIVE, Role::Cumulative),
+            (TARGET, Role::Target),
+            (IGNORED, Role::Ignored),
+        ];
+        let mut map = HashMap::new();
+        for (names, role) in lists {
+            for n in names {
+                map.entry(header_key(n).0).or_insert_with(|| role.clone());
+            }
+        }
+        map
+    })
 }
 
 /// A header that is a period: "1-10月", "10月", "2023年1-10月", "2022年1-10月" (last year's).
