@@ -1,0 +1,31 @@
+//! `Table::read_csv` on any bytes: no panic; every line number (good rows and bad) within the file;
+//! no more rows than lines; the table written back reads as the same table.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tongji::{Table, WriteOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok((table, bad)) = Table::read_csv(data) else {
+        return;
+    };
+    let lines = 1 + data.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
+    for o in table.iter() {
+        let line = o.line().expect("a row read from a file has its line");
+        assert!((2..=lines).contains(&line), "row at line {line} of {lines}");
+    }
+    for e in &bad {
+        if let Some(line) = e.location().and_then(|l| l.line()) {
+            assert!((1..=lines).contains(&line), "bad row at line {line} of {lines}: {e}");
+        }
+    }
+    assert!(table.len() + bad.len() <= lines as usize);
+    let mut csv = Vec::new();
+    table.write_csv(&mut csv, &WriteOptions::new().exact(true)).expect("writing to memory");
+    let (again, bad_again) = Table::read_csv(csv.as_slice()).expect("what it writes, it reads");
+    assert!(bad_again.is_empty(), "{bad_again:?}");
+    assert_eq!(again.len(), table.len());
+    for (a, b) in table.iter().zip(again.iter()) {
+        assert_eq!((a.region(), a.period(), a.value()), (b.region(), b.period(), b.value()));
+    }
+});
