@@ -15,9 +15,11 @@ pub(crate) enum Decoding {
     Utf8,
     /// GB18030 (a superset of GBK), decoded to UTF-8; a byte that is not GB18030 becomes U+FFFD,
     /// which the reader reports as a bad row.
+    #[cfg(feature = "gbk")]
     Gb18030,
     /// UTF-16 (little- or big-endian, by its BOM), decoded to UTF-8; an unpaired surrogate
     /// becomes U+FFFD, a bad row.
+    #[cfg(feature = "gbk")]
     Utf16,
 }
 
