@@ -343,3 +343,29 @@ fn computed_figures_through_json_and_csv_print_the_same() {
         .unwrap();
     assert!(String::from_utf8(exact).unwrap().ends_with(",7.233%,\n"));
 }
+
+#[test]
+fn found_by_fuzzing_a_huge_negative_number_before_cheng_does_not_panic() {
+    // 成 counts tenths (两成 = 20%): "-79228162514264337593543950335成" overflowed × 10.
+    let text = "比上年-79228162514264337593543950335成，占比12成";
+    let found: Vec<_> = tongji::text::figures(text).collect();
+    assert!(found.iter().all(|f| !matches!(f.value(), tongji::text::FigureValue::Rate(r) if r.percent().is_sign_negative())));
+    let _ = tongji::audit::text(text).unwrap();
+}
+
+#[test]
+fn found_by_fuzzing_a_region_full_of_tabs_reads_back_from_the_csv_written() {
+    use tongji::WriteOptions;
+    let region = format!("示例县{}8", "\t".repeat(60));
+    let csv = format!(
+        "地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n{region},gdp,2023年,2亿元\n示例县,gdp,2022年,1亿元\n"
+    );
+    let (t, bad) = Table::read_csv(csv.as_bytes()).unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    let mut out = Vec::new();
+    t.write_csv(&mut out, &WriteOptions::new().exact(true))
+        .unwrap();
+    let (again, bad) = Table::read_csv(out.as_slice()).unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(again.len(), t.len());
+}

@@ -112,8 +112,12 @@ fn mean_growth(
     };
     let (lo, _) = root(low)?;
     let (_, hi) = root(high)?;
-    let to_percent = |r: Decimal| (r - Decimal::ONE) * Decimal::ONE_HUNDRED;
-    Interval::between(to_percent(lo), lo_closed, to_percent(hi), hi_closed)
+    let to_percent = |r: Decimal| {
+        r.checked_sub(Decimal::ONE)
+            .and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
+            .ok_or_else(|| Error::overflow("a mean growth"))
+    };
+    Interval::between(to_percent(lo)?, lo_closed, to_percent(hi)?, hi_closed)
 }
 
 /// 平均增长 over `rates` (each in percent): `(Π(1 + g/100))^(1/n) − 1`, × 100.
@@ -132,7 +136,9 @@ pub(crate) fn average_growth(rates: &[Interval]) -> Result<Interval> {
             let g = g.ok_or_else(|| {
                 Error::out_of_range("growth rate", "unbounded", "a bounded growth")
             })?;
-            let f = Decimal::ONE + g / Decimal::ONE_HUNDRED;
+            let f = (g / Decimal::ONE_HUNDRED)
+                .checked_add(Decimal::ONE)
+                .ok_or_else(|| Error::overflow("a growth factor"))?;
             if f <= Decimal::ZERO {
                 return Err(Error::out_of_range(
                     "growth rate",
@@ -152,8 +158,12 @@ pub(crate) fn average_growth(rates: &[Interval]) -> Result<Interval> {
         lo_closed &= r.is_lower_closed();
         hi_closed &= r.is_upper_closed();
     }
-    let to_percent = |r: Decimal| (r - Decimal::ONE) * Decimal::ONE_HUNDRED;
-    Interval::between(to_percent(lo), lo_closed, to_percent(hi), hi_closed)
+    let to_percent = |r: Decimal| {
+        r.checked_sub(Decimal::ONE)
+            .and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
+            .ok_or_else(|| Error::overflow("a mean growth"))
+    };
+    Interval::between(to_percent(lo)?, lo_closed, to_percent(hi)?, hi_closed)
 }
 
 /// 年均增长 from `first` to `last` over `years`: `(last / first)^(1/years) − 1`, × 100.

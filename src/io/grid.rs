@@ -89,23 +89,24 @@ impl Grid {
 /// The delimiters sniffed, in order of preference on a tie.
 const DELIMITERS: [u8; 3] = [b',', b'\t', b';'];
 
-/// The delimiter of CSV `text`: the one of comma, tab and semicolon that separates the most
-/// fields over its first lines (outside quotes). Title lines without any count for none.
+/// The delimiter of CSV `text`: of comma, tab and semicolon, the one that splits the most of its
+/// first 40 lines (outside quotes) into the same number of fields; on a tie, the one that splits
+/// those lines into more fields, then the earlier. Consistency, not a total: a region name holding
+/// sixty tabs in one row does not outvote the commas of every row, and title lines without any
+/// delimiter count for none.
 pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
-    let mut scores = [0usize; 3];
+    let mut per_line: Vec<[usize; 3]> = Vec::new();
     let mut quoted = false;
-    let mut lines = 0;
     let mut counts = [0usize; 3];
     for &b in text.iter().take(64 * 1024) {
         match b {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => {
-                for (s, c) in scores.iter_mut().zip(&mut counts) {
-                    *s += (*c).min(64);
-                    *c = 0;
+                if counts != [0; 3] {
+                    per_line.push(counts);
                 }
-                lines += 1;
-                if lines == 40 {
+                counts = [0; 3];
+                if per_line.len() == 40 {
                     break;
                 }
             }
@@ -117,13 +118,34 @@ pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
             _ => {}
         }
     }
-    for (s, c) in scores.iter_mut().zip(&counts) {
-        *s += (*c).min(64);
+    if counts != [0; 3] && per_line.len() < 40 {
+        per_line.push(counts);
     }
+    // For each delimiter: how many lines have its most common nonzero count, and that count.
+    let score = |i: usize| -> (usize, usize) {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for line in &per_line {
+            let c = line[i];
+            if c == 0 {
+                continue;
+            }
+            match seen.iter_mut().find(|(count, _)| *count == c) {
+                Some((_, lines)) => *lines += 1,
+                None => seen.push((c, 1)),
+            }
+        }
+        seen.into_iter()
+            .map(|(count, lines)| (lines, count))
+            .max()
+            .unwrap_or((0, 0))
+    };
     let mut best = 0;
+    let mut best_score = score(0);
     for i in 1..DELIMITERS.len() {
-        if scores[i] > scores[best] {
+        let s = score(i);
+        if s > best_score {
             best = i;
+            best_score = s;
         }
     }
     DELIMITERS[best]
@@ -218,6 +240,12 @@ mod tests {
         );
         assert_eq!(sniff_delimiter(b"a;b;c\n\"1,5\";2;3\n"), b';');
         assert_eq!(sniff_delimiter(b"no delimiters at all\n"), b',');
+        // One row's tabs do not outvote every row's commas (a region written with tabs).
+        let mut text = b"a,b,c\n1,2,3\n".to_vec();
+        text.extend_from_slice(&[b'x'; 3]);
+        text.extend_from_slice(&[b'\t'; 60]);
+        text.extend_from_slice(b",2,3\n4,5,6\n");
+        assert_eq!(sniff_delimiter(&text), b',');
     }
 
     #[test]

@@ -368,10 +368,10 @@ impl<'a> Finder<'a> {
                 _ => {
                     // 两成 = 20%, 三成五 is not read: 成 counts tenths.
                     let tenths = number.parse::<Decimal>().ok()?;
-                    if tenths > Decimal::TEN || tenths.scale() > 1 {
+                    if !(Decimal::ZERO..=Decimal::TEN).contains(&tenths) || tenths.scale() > 1 {
                         return None;
                     }
-                    format!("{}%", tenths * Decimal::TEN)
+                    format!("{}%", tenths.checked_mul(Decimal::TEN)?)
                         .parse::<Rate>()
                         .ok()
                         .map(FigureValue::Rate)
