@@ -716,7 +716,7 @@ fn moved(p: &mut Printed, which: usize, units: i64) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::default())] // 256 cases, or PROPTEST_CASES (10,000 in .ci/run)
 
     /// Printed once from exact values, a report's figures all stand.
     #[test]
