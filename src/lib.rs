@@ -178,11 +178,16 @@
     )
 )]
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 mod error;
 mod indicator;
 mod io;
 mod ledger;
 mod period;
+#[cfg(feature = "proptest")]
+#[path = "strategies.rs"]
+pub mod proptest;
 mod table;
 pub mod text;
 mod value;

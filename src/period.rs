@@ -84,6 +84,17 @@ impl Period {
         Period::make(year, 1, 12, Label::Year)
     }
 
+    /// The whole year `year`, clamped to the years a period may be in.
+    #[cfg(any(feature = "proptest", feature = "arbitrary"))]
+    pub(crate) fn year_clamped(year: i32) -> Period {
+        Period {
+            year: year.clamp(1, MAX_YEAR),
+            first: 1,
+            last: 12,
+            label: Label::Year,
+        }
+    }
+
     /// A half: 1 = 上半年 (1—6月), 2 = 下半年 (7—12月).
     ///
     /// # Errors

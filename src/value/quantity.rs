@@ -746,6 +746,20 @@ impl Quantity {
         })
     }
 
+    /// Exactly 0 of `unit`.
+    #[cfg(any(feature = "proptest", feature = "arbitrary"))]
+    pub(crate) fn zero(unit: Unit) -> Quantity {
+        Quantity {
+            value: Decimal::ZERO,
+            base: Decimal::ZERO,
+            precision: Precision::Exact,
+            magnitude: Magnitude::One,
+            unit,
+            qualifier: None,
+            places: None,
+        }
+    }
+
     /// A per-unit figure (均价, 亩产, 户均 …): computed, displayed by the per-unit default.
     pub(crate) fn per_unit(value: Decimal, unit: Unit, precision: Precision) -> Result<Quantity> {
         Quantity::computed(value, unit, per_unit_places(unit), precision)

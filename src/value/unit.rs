@@ -601,6 +601,25 @@ impl Unit {
         Unit { num: u, den: None }
     }
 
+    /// Every unit of one word the process knows: the built-in ones (元, 公斤, 亩, 人次, 项 …) in
+    /// their table's order, then those registered with [`Unit::register`]. Ratio units (元/公斤)
+    /// are any two of them. For enumerating in tests and property strategies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::Unit;
+    /// let all = Unit::all();
+    /// assert_eq!(all[0], Unit::YUAN);
+    /// assert!(all.contains(&Unit::MU) && all.contains(&Unit::PERSON_TIME));
+    /// assert!(all.iter().all(|u| u.to_string().parse::<Unit>().ok() == Some(*u)));
+    /// ```
+    #[must_use]
+    pub fn all() -> Vec<Unit> {
+        let n = BUILTIN.len() + registry().units.len();
+        (0..n).map(|i| Unit::simple(Simple::at(i))).collect()
+    }
+
     /// What this unit measures.
     ///
     /// # Examples
