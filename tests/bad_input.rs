@@ -369,3 +369,63 @@ fn found_by_fuzzing_a_region_full_of_tabs_reads_back_from_the_csv_written() {
     assert!(bad.is_empty(), "{bad:?}");
     assert_eq!(again.len(), t.len());
 }
+
+#[test]
+fn a_table_built_by_insert_in_any_order_is_the_table_read_sorted() {
+    use tongji::{Observation, Period};
+    let obs: Vec<Observation> = (0..500)
+        .map(|i| {
+            let (year, month) = (2000 + (i * 7919 % 500) / 12, 1 + (i * 7919 % 500) % 12);
+            Observation::new(
+                if i % 3 == 0 { "甲镇" } else { "乙乡" },
+                "retail",
+                Period::month(year, month as u8).unwrap(),
+                format!("{i}万元").parse().unwrap(),
+            )
+        })
+        .collect();
+    let mut inserted = Table::new();
+    let mut newest_first = Table::new();
+    for o in &obs {
+        inserted.insert(o.clone()).unwrap();
+    }
+    for o in obs.iter().rev() {
+        newest_first.insert(o.clone()).unwrap();
+    }
+    let all = Table::from_observations(obs.clone()).unwrap();
+    let key = |t: &Table| -> Vec<String> {
+        t.iter()
+            .map(|o| format!("{} {} {}", o.region(), o.period(), o.value()))
+            .collect()
+    };
+    assert_eq!(key(&inserted), key(&all));
+    // Regions are ordered as first seen: newest first, 乙乡 comes first; the rows are the same.
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(key(&newest_first)), sorted(key(&all)));
+    let in_key_order = |t: &Table| {
+        t.iter()
+            .map(|o| (t.regions().position(|r| r == o.region()), o.period()))
+            .collect::<Vec<_>>()
+    };
+    let order = in_key_order(&newest_first);
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "iterated in key order"
+    );
+    // Every one is found, and a second insert of any is a duplicate.
+    for o in &obs {
+        assert!(
+            inserted
+                .get(o.region(), o.indicator(), &o.period())
+                .is_some()
+        );
+        assert_eq!(
+            newest_first.insert(o.clone()).unwrap_err().kind(),
+            ErrorKind::Duplicate
+        );
+    }
+    assert_eq!(newest_first.len(), 500);
+}

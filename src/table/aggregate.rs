@@ -196,7 +196,7 @@ impl Table {
             ));
         }
         let mut groups: BTreeMap<(u32, Period), Vec<&Row>> = BTreeMap::new();
-        for row in self.rows.iter().filter(|r| set.contains(&r.region)) {
+        for row in self.rows().filter(|r| set.contains(&r.region)) {
             groups
                 .entry((row.indicator, row.period))
                 .or_default()
@@ -255,10 +255,9 @@ impl Table {
         let mut used = Vec::new();
         let mut weights = Vec::new();
         for row in rows {
-            let Ok(i) = self.find((row.region, weight, period)) else {
+            let Some(w) = self.find((row.region, weight, period)).map(|r| r.value) else {
                 continue;
             };
-            let w = self.rows[i].value;
             num = num
                 .checked_add(
                     row.value
@@ -322,8 +321,7 @@ impl Table {
         }
         let reg = self.known_region(region)?;
         let rows = self
-            .rows
-            .iter()
+            .rows()
             .filter(|r| r.region == reg && r.indicator == ind && r.period.calendar_year() == year)
             .map(|r| (r.period, *r))
             .collect();

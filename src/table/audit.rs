@@ -296,8 +296,12 @@ impl Audit<'_> {
     /// 累计 through one year of a flow (`rows` sorted by period): each later year-to-date figure at
     /// least the earlier and the sum of its single months, and each single period (当月, 当季,
     /// 下半年) the difference of two.
-    fn through_the_year(&mut self, rows: &[Row]) {
-        let ytd: Vec<&Row> = rows.iter().filter(|r| r.period.months().0 == 1).collect();
+    fn through_the_year(&mut self, rows: &[&Row]) {
+        let ytd: Vec<&Row> = rows
+            .iter()
+            .copied()
+            .filter(|r| r.period.months().0 == 1)
+            .collect();
         for pair in ytd.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
             if later.partial {
@@ -310,6 +314,7 @@ impl Audit<'_> {
         let mut months: [Option<&Row>; 13] = [None; 13];
         for r in rows
             .iter()
+            .copied()
             .filter(|r| r.period.months().0 == r.period.months().1)
         {
             if let Some(slot) = months.get_mut(usize::from(r.period.months().0)) {
@@ -336,6 +341,7 @@ impl Audit<'_> {
         };
         for row in rows
             .iter()
+            .copied()
             .filter(|r| r.period.months().0 > 1 && !r.partial)
         {
             let (first, last) = row.period.months();
@@ -349,7 +355,8 @@ impl Audit<'_> {
 
     /// Each region × indicator: growth, and for flows 累计 and 当月.
     fn series(&mut self) {
-        let rows = &self.table.rows;
+        let table = self.table;
+        let rows: Vec<&Row> = table.rows().collect();
         let mut start = 0;
         while start < rows.len() {
             let key = (rows[start].region, rows[start].indicator);
@@ -386,7 +393,8 @@ impl Audit<'_> {
         complete: impl Fn(&Row, usize) -> bool,
     ) {
         parts.sort_unstable_by_key(|(key, i)| (*key, *i));
-        let rows = &self.table.rows;
+        let table = self.table;
+        let rows: Vec<&Row> = table.rows().collect();
         let mut start = 0;
         while start < parts.len() {
             let key = parts[start].0;
@@ -396,13 +404,12 @@ impl Audit<'_> {
                 .unwrap_or(parts.len() - start);
             let group: Vec<&Row> = parts[start..start + len]
                 .iter()
-                .map(|(_, i)| &rows[*i])
+                .map(|(_, i)| rows[*i])
                 .collect();
             start += len;
-            let Ok(w) = self.table.find(key) else {
+            let Some(whole) = table.find(key) else {
                 continue;
             };
-            let whole = &rows[w];
             if whole.partial {
                 // A partial roll-up is a sum of these very parts.
                 continue;
@@ -437,8 +444,7 @@ impl Audit<'_> {
         }
         let parts: Vec<_> = self
             .table
-            .rows
-            .iter()
+            .rows()
             .enumerate()
             .filter_map(|(i, r)| {
                 let p = parent_of.get(r.indicator as usize).copied().flatten()?;
@@ -504,8 +510,7 @@ impl Audit<'_> {
             )
         };
         let rows: Vec<_> = table
-            .rows
-            .iter()
+            .rows()
             .enumerate()
             .filter(|(_, r)| {
                 is_part.get(r.region as usize).copied().unwrap_or(false) && additive(r)

@@ -9,15 +9,19 @@ pub(crate) mod row;
 pub(crate) mod sentence;
 pub(crate) mod yoy;
 
+use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use row::{NO_TARGET, Row};
+
+/// A row's key: region, indicator and period ids.
+type Key = (u32, u32, Period);
 
 use crate::{
     Catalog, CsvOptions, Error, Growth, Observation, ObservationRef, Period, Quantity, Rate,
     Result, ScheduleGap, Status, WriteOptions, Yoy, completion, schedule_gap, share,
 };
-use std::collections::HashMap;
 
 /// Observations indexed by (region, indicator, period), with the catalog that says what each
 /// indicator is.
@@ -44,8 +48,13 @@ pub struct Table {
     catalog: Catalog,
     regions: Vec<String>,
     region_ids: HashMap<String, u32>,
-    /// Sorted by key, no two equal keys.
+    /// Sorted by key, no two equal keys: what the readers load, and what [`Table::insert`] adds
+    /// in key order.
     rows: Vec<Row>,
+    /// Rows [`Table::insert`] added out of key order, no key also in `rows`: a `Vec` insertion
+    /// there moves every later row, which made building a table newest-first quadratic. Merged
+    /// into `rows` when it grows as large.
+    inserted: BTreeMap<Key, Row>,
     targets: Vec<Quantity>,
 }
 
@@ -132,6 +141,7 @@ impl Table {
             regions: Vec::new(),
             region_ids: HashMap::new(),
             rows: Vec::new(),
+            inserted: BTreeMap::new(),
             targets: Vec::new(),
         }
     }
@@ -381,7 +391,7 @@ impl Table {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len() + self.inserted.len()
     }
 
     /// Whether the table is empty.
@@ -395,7 +405,7 @@ impl Table {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.is_empty() && self.inserted.is_empty()
     }
 
     /// The regions, in the order they first appeared.
@@ -422,9 +432,20 @@ impl Table {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = ObservationRef<'_>> {
-        self.rows
-            .iter()
+        self.rows()
             .map(move |row| ObservationRef { table: self, row })
+    }
+
+    /// The rows in key order (region, indicator, period): the sorted ones and those inserted out
+    /// of order, merged.
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        let mut sorted = self.rows.iter().peekable();
+        let mut inserted = self.inserted.values().peekable();
+        std::iter::from_fn(move || match (sorted.peek(), inserted.peek()) {
+            (Some(a), Some(b)) if b.key() < a.key() => inserted.next(),
+            (Some(_), _) => sorted.next(),
+            (None, _) => inserted.next(),
+        })
     }
 
     /// Adds an observation.
@@ -451,18 +472,21 @@ impl Table {
         let row = self
             .row_of(&Parsed::of(&observation), 0)
             .map_err(|(_, e)| e)?;
-        match self.find(row.key()) {
-            Ok(i) => {
-                if row.target != NO_TARGET {
-                    self.targets.pop();
-                }
-                Err(self.duplicate(&self.rows[i]))
+        if let Some(existing) = self.find(row.key()).copied() {
+            if row.target != NO_TARGET {
+                self.targets.pop();
             }
-            Err(i) => {
-                self.rows.insert(i, row);
-                Ok(())
+            return Err(self.duplicate(&existing));
+        }
+        if self.rows.last().is_none_or(|last| last.key() < row.key()) {
+            self.rows.push(row);
+        } else {
+            self.inserted.insert(row.key(), row);
+            if self.inserted.len() >= self.rows.len().max(64) {
+                self.merge_inserted();
             }
         }
+        Ok(())
     }
 
     /// A table of `observations` with the built-in catalog, in one pass (sorted once, not
@@ -620,7 +644,9 @@ impl Table {
         // Of two equal keys the earlier line sorts first and is kept (lines are unique within a
         // file). The keys are sorted, small, and the rows moved once into their places: sorting
         // the rows themselves moved each (a quantity and a rate with their intervals) many times.
-        let mut order: Vec<((u32, u32, Period), u32, usize)> = self
+        let inserted = std::mem::take(&mut self.inserted);
+        self.rows.extend(inserted.into_values());
+        let mut order: Vec<(Key, u32, usize)> = self
             .rows
             .iter()
             .enumerate()
@@ -667,8 +693,32 @@ impl Table {
         )
     }
 
-    fn find(&self, key: (u32, u32, Period)) -> std::result::Result<usize, usize> {
-        self.rows.binary_search_by(|r| r.key().cmp(&key))
+    fn find(&self, key: Key) -> Option<&Row> {
+        match self.rows.binary_search_by(|r| r.key().cmp(&key)) {
+            Ok(i) => self.rows.get(i),
+            Err(_) => self.inserted.get(&key),
+        }
+    }
+
+    /// Moves the rows inserted out of order into the sorted ones: one merge of two sorted runs.
+    fn merge_inserted(&mut self) {
+        let inserted = std::mem::take(&mut self.inserted);
+        let sorted = std::mem::take(&mut self.rows);
+        let mut merged = Vec::with_capacity(sorted.len() + inserted.len());
+        let mut a = sorted.into_iter().peekable();
+        let mut b = inserted.into_values().peekable();
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if y.key() < x.key() => b.next(),
+                (Some(_), _) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(row) => merged.push(row),
+                None => break,
+            }
+        }
+        self.rows = merged;
     }
 
     pub(crate) fn region_id(&self, region: &str) -> Option<u32> {
@@ -686,9 +736,7 @@ impl Table {
             ))
         };
         let reg = self.region_id(region).ok_or_else(missing)?;
-        self.find((reg, ind, *period))
-            .map(|i| &self.rows[i])
-            .map_err(|_| missing())
+        self.find((reg, ind, *period)).ok_or_else(missing)
     }
 
     /// The observation for a region, indicator (code, name or alias) and period, if there is one.
@@ -763,8 +811,6 @@ impl Table {
     fn last_year(&self, row: &Row) -> Option<&Row> {
         let p = row.period.same_period_last_year().ok()?;
         self.find((row.region, row.indicator, p))
-            .ok()
-            .map(|i| &self.rows[i])
     }
 
     /// 同比增长 of an observation as a report prints it: the published rate, or — for indicators
@@ -813,8 +859,7 @@ impl Table {
     fn target_of(&self, row: &Row) -> Option<Quantity> {
         self.target_at(row.target).or_else(|| {
             let year = Period::year(row.period.calendar_year()).ok()?;
-            let i = self.find((row.region, row.indicator, year)).ok()?;
-            self.target_at(self.rows[i].target)
+            self.target_at(self.find((row.region, row.indicator, year))?.target)
         })
     }
 
