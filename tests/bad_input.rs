@@ -210,6 +210,8 @@ fn huge_cells_are_clipped_in_messages() {
         let message = e.to_string();
         assert!(message.len() < 1_000, "{} bytes", message.len());
         assert!(message.contains("…"), "{message}");
+        // Refused by its length before it is looked at (a 50 MB cell once took 529 MB).
+        assert!(message.contains("longer than any figure"), "{message}");
     }
     let big_region = "县".repeat(1_000_000);
     let csv = format!("地区,指标,时期,数值\n{big_region},gdp,2023年13月,1亿元\n");

@@ -38,6 +38,9 @@ fn strip_word(chars: &[char], at: usize, word: &str) -> Option<usize> {
 
 /// Parses a figure with a unit: `[约|近|超|逾] number [余|多] [magnitude] [余|多] unit [以上|左右|余]`.
 pub(crate) fn parse_quantity(s: &str) -> Result<Quantity> {
+    if let Some(e) = super::number::too_long(s, "a quantity") {
+        return Err(e);
+    }
     let chars = normalize(s);
     let (start, end) = trimmed(&chars);
     let chars = &chars[..end];
@@ -235,6 +238,9 @@ pub(crate) fn parse_with_suffix(
     expected: &'static str,
     reason: &'static str,
 ) -> Result<(Decimal, usize)> {
+    if let Some(e) = super::number::too_long(input, expected) {
+        return Err(e);
+    }
     let chars = normalize(input);
     let (start, end) = trimmed(&chars);
     let chars = &chars[..end];

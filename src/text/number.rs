@@ -24,6 +24,26 @@ pub(crate) fn normalize_char(c: char) -> char {
     }
 }
 
+/// The longest text a figure can be: 28 digits with separators, a magnitude, a unit of two parts
+/// and qualifiers fit many times over. Longer text is refused before it is looked at, so a
+/// 50 MB cell costs no more than its bytes.
+pub(crate) const MAX_FIGURE_BYTES: usize = 512;
+
+/// The error for text longer than any figure, or `None`.
+pub(crate) fn too_long(input: &str, expected: &'static str) -> Option<Error> {
+    (input.len() > MAX_FIGURE_BYTES).then(|| {
+        Error::parse(
+            input,
+            expected,
+            format!(
+                "{} bytes is longer than any figure ({MAX_FIGURE_BYTES} at most)",
+                input.len()
+            ),
+            0,
+        )
+    })
+}
+
 /// The input with [`normalize_char`] applied, as a vector of chars (positions are char indices).
 pub(crate) fn normalize(input: &str) -> Vec<char> {
     input.chars().map(normalize_char).collect()
@@ -193,6 +213,9 @@ pub(crate) fn trimmed(chars: &[char]) -> (usize, usize) {
 /// Parses text that is a whole number and nothing else ("105.9", "-0.5", "1,234"). Used where a
 /// column or a context gives the unit.
 pub(crate) fn parse_decimal(input: &str, expected: &'static str) -> Result<Decimal> {
+    if let Some(e) = too_long(input, expected) {
+        return Err(e);
+    }
     let chars = normalize(input);
     let (start, end) = trimmed(&chars);
     let scanned = scan_number(input, &chars[..end], start, expected)?;

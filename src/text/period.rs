@@ -36,6 +36,9 @@ pub(crate) fn write_period(w: &mut dyn Write, p: &Period) -> fmt::Result {
 
 /// Parses a period; see [`Period`]'s `FromStr`.
 pub(crate) fn parse_period(s: &str) -> Result<Period> {
+    if let Some(e) = super::number::too_long(s, EXPECTED) {
+        return Err(e);
+    }
     let text = compact(s);
     let byte = |i: usize| compact_offset(s, i);
     let fail = |reason: &'static str, i: usize| Error::parse(s, EXPECTED, reason, byte(i));

@@ -210,6 +210,9 @@ pub(crate) fn growth_exact_text(growth: &Growth) -> String {
 /// The rate keeps the digits as written.
 pub(crate) fn parse_growth(s: &str) -> Result<Growth> {
     const EXPECTED: &str = "a growth";
+    if let Some(e) = super::number::too_long(s, EXPECTED) {
+        return Err(e);
+    }
     let full = compact(s);
     let text = ["同比", "环比", "比上年", "较上年"]
         .iter()
