@@ -431,3 +431,26 @@ fn a_table_built_by_insert_in_any_order_is_the_table_read_sorted() {
     }
     assert_eq!(newest_first.len(), 500);
 }
+
+#[test]
+fn one_stray_byte_in_utf8_is_one_bad_row() {
+    let mut csv = "地区,指标,时期,数值\n".as_bytes().to_vec();
+    for year in 2010..2020 {
+        csv.extend_from_slice(
+            format!("示例县,社会消费品零售总额,{year}年,{year}万元\n").as_bytes(),
+        );
+    }
+    csv.extend_from_slice("示例县,社会消费品零售总额,2020年,".as_bytes());
+    csv.push(0xFF);
+    csv.extend_from_slice("万元\n示例县,社会消费品零售总额,2021年,2021万元\n".as_bytes());
+    let (t, bad) = Table::read_csv(csv.as_slice()).unwrap();
+    assert_eq!(
+        t.len(),
+        11,
+        "the other rows are read as UTF-8, not as GB18030"
+    );
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].location().and_then(|l| l.line()), Some(12));
+    assert_eq!(bad[0].kind(), ErrorKind::Encoding);
+    assert!(t.regions().all(|r| r == "示例县"));
+}
