@@ -702,23 +702,9 @@ impl Table {
 
     /// Moves the rows inserted out of order into the sorted ones: one merge of two sorted runs.
     fn merge_inserted(&mut self) {
-        let inserted = std::mem::take(&mut self.inserted);
-        let sorted = std::mem::take(&mut self.rows);
-        let mut merged = Vec::with_capacity(sorted.len() + inserted.len());
-        let mut a = sorted.into_iter().peekable();
-        let mut b = inserted.into_values().peekable();
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if y.key() < x.key() => b.next(),
-                (Some(_), _) => a.next(),
-                (None, _) => b.next(),
-            };
-            match next {
-                Some(row) => merged.push(row),
-                None => break,
-            }
-        }
+        let merged: Vec<Row> = self.rows().copied().collect();
         self.rows = merged;
+        self.inserted.clear();
     }
 
     pub(crate) fn region_id(&self, region: &str) -> Option<u32> {
