@@ -143,6 +143,13 @@
 //! - `xlsx` (default): read workbooks — .xlsx, .xls, .ods — with calamine: [`Table::read_xlsx`],
 //!   [`Table::read_xlsx_long`]. A numeric cell is the exact decimal of the shortest text of its
 //!   double, padded to the places of its number format ("0.00"), a percentage for a "%" format.
+//! - `proptest`: `tongji::proptest`, strategies for property tests of code that uses the crate —
+//!   quantities, rates with ties at the rounding digit, growths, periods, ledgers, long CSV, report
+//!   sentences that agree and ones with a typist's slip — and proptest's `Arbitrary` for the value
+//!   types.
+//! - `arbitrary`: `arbitrary::Arbitrary` for `Quantity`, `Rate`, `Growth`, `Period`, `Magnitude`
+//!   and `Unit`, for cargo-fuzz targets. With proptest's prelude in scope as well, name the trait:
+//!   `<Quantity as arbitrary::Arbitrary>::arbitrary(&mut u)`.
 //!
 //! JSON and CSV, by one rule — a round trip keeps every digit a figure was written with and never
 //! changes what it prints:
