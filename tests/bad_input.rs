@@ -454,3 +454,18 @@ fn one_stray_byte_in_utf8_is_one_bad_row() {
     assert_eq!(bad[0].kind(), ErrorKind::Encoding);
     assert!(t.regions().all(|r| r == "示例县"));
 }
+
+#[test]
+fn found_by_fuzzing_a_placeholder_does_not_take_the_line_break_after_its_unit() {
+    let text = "全县接待游客X次\r\n，同比增长11.8%。\n";
+    let found: Vec<_> = tongji::text::figures(text).collect();
+    assert_eq!(found[0].text(), "X次");
+    for st in tongji::text::statements(text) {
+        let (figure, sentence) = (st.figure().span(), st.sentence());
+        assert!(
+            sentence.start <= figure.start && figure.end <= sentence.end,
+            "{:?} in {sentence:?}",
+            st.figure().text()
+        );
+    }
+}

@@ -676,7 +676,8 @@ impl<'a> Finder<'a> {
         }
         for len in (1..=6).rev() {
             let suffix = rest(len);
-            if suffix.chars().count() < len {
+            // A unit parse trims white space: "次\r\n" would take the line break into the figure.
+            if suffix.chars().count() < len || suffix.chars().any(char::is_whitespace) {
                 continue;
             }
             if let Ok(spec) = suffix.parse::<UnitSpec>() {
