@@ -190,6 +190,7 @@ mod arbitrary;
 mod error;
 mod indicator;
 mod io;
+pub mod kernel;
 mod ledger;
 mod period;
 #[cfg(feature = "proptest")]

@@ -123,8 +123,8 @@ pub(crate) fn growth_of(cur: Decimal, prev: Decimal) -> Result<Growth> {
             Ordering::Equal => Growth::LossUnchanged,
         },
         (Ordering::Greater, _) => {
-            let diff = cur
-                .checked_sub(prev)
+            // Exact or an error: `Decimal` subtraction rounds a difference beyond 28 digits.
+            let diff = crate::value::rounding::exact_sub(cur, prev)
                 .ok_or_else(|| Error::overflow("growth"))?;
             Growth::Rate(Rate::from_percent(percent_of(diff, prev, "growth")?))
         }
