@@ -316,6 +316,39 @@ impl Period {
         (self.year, self.first, self.last)
     }
 
+    /// The period packed for a column: what it covers as one integer that orders as periods do
+    /// (year, first month, last month), and how it is written.
+    pub(crate) fn packed(&self) -> (u32, u8) {
+        let year = u32::try_from(self.year).unwrap_or(0);
+        let key = (year << 8) | (u32::from(self.first & 0xf) << 4) | u32::from(self.last & 0xf);
+        let label = match self.label {
+            Label::Year => 0,
+            Label::Half => 1,
+            Label::Quarter => 2,
+            Label::Month => 3,
+            Label::ToMonth => 4,
+            Label::FirstThreeQuarters => 5,
+        };
+        (key, label)
+    }
+
+    /// The period [`Period::packed`] packed.
+    pub(crate) fn unpacked(key: u32, label: u8) -> Period {
+        Period {
+            year: i32::try_from(key >> 8).unwrap_or(0),
+            first: ((key >> 4) & 0xf) as u8,
+            last: (key & 0xf) as u8,
+            label: match label {
+                1 => Label::Half,
+                2 => Label::Quarter,
+                3 => Label::Month,
+                4 => Label::ToMonth,
+                5 => Label::FirstThreeQuarters,
+                _ => Label::Year,
+            },
+        }
+    }
+
     /// How the period is written.
     pub(crate) fn label(&self) -> Label {
         self.label

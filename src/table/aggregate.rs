@@ -195,7 +195,7 @@ impl Table {
                 None,
             ));
         }
-        let mut groups: BTreeMap<(u32, Period), Vec<&Row>> = BTreeMap::new();
+        let mut groups: BTreeMap<(u32, Period), Vec<Row>> = BTreeMap::new();
         for row in self.rows().filter(|r| set.contains(&r.region)) {
             groups
                 .entry((row.indicator, row.period))
@@ -203,7 +203,8 @@ impl Table {
                 .push(row);
         }
         let mut out = Vec::new();
-        for ((indicator, period), rows) in groups {
+        for ((indicator, period), owned) in groups {
+            let rows: Vec<&Row> = owned.iter().collect();
             let ind = self.catalog.at(indicator as usize);
             let rolled = match ind.kind() {
                 IndicatorKind::Flow | IndicatorKind::Stock => Some(self.sum_rows(&rows)?),
@@ -323,7 +324,7 @@ impl Table {
         let rows = self
             .rows()
             .filter(|r| r.region == reg && r.indicator == ind && r.period.calendar_year() == year)
-            .map(|r| (r.period, *r))
+            .map(|r| (r.period, r))
             .collect();
         Ok((reg, ind, rows))
     }

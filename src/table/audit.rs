@@ -290,7 +290,7 @@ impl Audit<'_> {
                 }
                 f
             });
-        self.record(row, Rule::Growth, &[row, prev], checked);
+        self.record(row, Rule::Growth, &[row, &prev], checked);
     }
 
     /// 累计 through one year of a flow (`rows` sorted by period): each later year-to-date figure at
@@ -356,7 +356,8 @@ impl Audit<'_> {
     /// Each region × indicator: growth, and for flows 累计 and 当月.
     fn series(&mut self) {
         let table = self.table;
-        let rows: Vec<&Row> = table.rows().collect();
+        let owned: Vec<Row> = table.rows().collect();
+        let rows: Vec<&Row> = owned.iter().collect();
         let mut start = 0;
         while start < rows.len() {
             let key = (rows[start].region, rows[start].indicator);
@@ -394,7 +395,8 @@ impl Audit<'_> {
     ) {
         parts.sort_unstable_by_key(|(key, i)| (*key, *i));
         let table = self.table;
-        let rows: Vec<&Row> = table.rows().collect();
+        let owned: Vec<Row> = table.rows().collect();
+        let rows: Vec<&Row> = owned.iter().collect();
         let mut start = 0;
         while start < parts.len() {
             let key = parts[start].0;
@@ -415,12 +417,12 @@ impl Audit<'_> {
                 continue;
             }
             let values: Vec<Quantity> = group.iter().map(|r| r.value).collect();
-            let (rule, checked) = if complete(whole, group.len()) {
+            let (rule, checked) = if complete(&whole, group.len()) {
                 (Rule::Sum, self.auditor.sum(&values, &whole.value))
             } else {
                 (Rule::PartOf, self.auditor.part_of(&values, &whole.value))
             };
-            self.record(whole, rule, &group, checked);
+            self.record(&whole, rule, &group, checked);
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod aggregate;
 pub(crate) mod audit;
+mod columns;
 pub(crate) mod observation;
 pub(crate) mod report;
 pub(crate) mod row;
@@ -13,10 +14,16 @@ use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
+use columns::{Columns, Packed};
 use row::{NO_TARGET, Row};
 
 /// A row's key: region, indicator and period ids.
 type Key = (u32, u32, Period);
+
+/// A key as the columns sort it.
+fn packed((region, indicator, period): Key) -> Packed {
+    (region, indicator, period.packed().0)
+}
 
 use crate::{
     Catalog, CsvOptions, Error, Growth, Observation, ObservationRef, Period, Quantity, Rate,
@@ -49,8 +56,8 @@ pub struct Table {
     regions: Vec<String>,
     region_ids: HashMap<String, u32>,
     /// Sorted by key, no two equal keys: what the readers load, and what [`Table::insert`] adds
-    /// in key order.
-    rows: Vec<Row>,
+    /// in key order; stored as columns.
+    rows: Columns,
     /// Rows [`Table::insert`] added out of key order, no key also in `rows`: a `Vec` insertion
     /// there moves every later row, which made building a table newest-first quadratic. Merged
     /// into `rows` when it grows as large.
@@ -90,22 +97,6 @@ pub(crate) enum Field {
     Key,
 }
 
-/// Reorders `rows` in place so that row `i` is the old row `from[i]`, following each cycle of the
-/// permutation once: every row moves once.
-fn permute<T>(rows: &mut [T], mut from: Vec<usize>) {
-    for start in 0..rows.len() {
-        // `from[i] == i` marks a place already filled.
-        let mut i = start;
-        while from[i] != start && from[i] != i {
-            let j = from[i];
-            rows.swap(i, j);
-            from[i] = i;
-            i = j;
-        }
-        from[i] = i;
-    }
-}
-
 impl Table {
     /// An empty table with the built-in catalog.
     ///
@@ -140,7 +131,7 @@ impl Table {
             catalog,
             regions: Vec::new(),
             region_ids: HashMap::new(),
-            rows: Vec::new(),
+            rows: Columns::default(),
             inserted: BTreeMap::new(),
             targets: Vec::new(),
         }
@@ -438,9 +429,9 @@ impl Table {
 
     /// The rows in key order (region, indicator, period): the sorted ones and those inserted out
     /// of order, merged.
-    fn rows(&self) -> impl Iterator<Item = &Row> {
+    fn rows(&self) -> impl Iterator<Item = Row> + '_ {
         let mut sorted = self.rows.iter().peekable();
-        let mut inserted = self.inserted.values().peekable();
+        let mut inserted = self.inserted.values().copied().peekable();
         std::iter::from_fn(move || match (sorted.peek(), inserted.peek()) {
             (Some(a), Some(b)) if b.key() < a.key() => inserted.next(),
             (Some(_), _) => sorted.next(),
@@ -472,14 +463,18 @@ impl Table {
         let row = self
             .row_of(&Parsed::of(&observation), 0)
             .map_err(|(_, e)| e)?;
-        if let Some(existing) = self.find(row.key()).copied() {
+        if let Some(existing) = self.find(row.key()) {
             if row.target != NO_TARGET {
                 self.targets.pop();
             }
             return Err(self.duplicate(&existing));
         }
-        if self.rows.last().is_none_or(|last| last.key() < row.key()) {
-            self.rows.push(row);
+        if self
+            .rows
+            .last_key()
+            .is_none_or(|last| last < packed(row.key()))
+        {
+            self.rows.push(&row);
         } else {
             self.inserted.insert(row.key(), row);
             if self.inserted.len() >= self.rows.len().max(64) {
@@ -532,7 +527,7 @@ impl Table {
         line: u64,
     ) -> Result<(), (Field, Error)> {
         let row = self.row_of(parsed, line)?;
-        self.rows.push(row);
+        self.rows.push(&row);
         Ok(())
     }
 
@@ -645,29 +640,11 @@ impl Table {
         // file). The keys are sorted, small, and the rows moved once into their places: sorting
         // the rows themselves moved each (a quantity and a rate with their intervals) many times.
         let inserted = std::mem::take(&mut self.inserted);
-        self.rows.extend(inserted.into_values());
-        let mut order: Vec<(Key, u32, usize)> = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.key(), r.line, i))
-            .collect();
-        order.sort_unstable();
-        permute(
-            &mut self.rows,
-            order.into_iter().map(|(_, _, i)| i).collect(),
-        );
-        let mut duplicates = Vec::new();
-        self.rows.dedup_by(|later, kept| {
-            let same = later.key() == kept.key();
-            if same {
-                duplicates.push((*kept, *later));
-            }
-            same
-        });
-        if self.rows.capacity() > self.rows.len() + self.rows.len() / 4 {
-            self.rows.shrink_to_fit();
+        for row in inserted.into_values() {
+            self.rows.push(&row);
         }
+        let duplicates = self.rows.sort();
+        self.rows.shrink_to_fit();
         duplicates
             .into_iter()
             .map(|(first, dup)| {
@@ -693,16 +670,20 @@ impl Table {
         )
     }
 
-    fn find(&self, key: Key) -> Option<&Row> {
-        match self.rows.binary_search_by(|r| r.key().cmp(&key)) {
+    fn find(&self, key: Key) -> Option<Row> {
+        match self.rows.search(packed(key)) {
             Ok(i) => self.rows.get(i),
-            Err(_) => self.inserted.get(&key),
+            Err(_) => self.inserted.get(&key).copied(),
         }
     }
 
     /// Moves the rows inserted out of order into the sorted ones: one merge of two sorted runs.
     fn merge_inserted(&mut self) {
-        let merged: Vec<Row> = self.rows().copied().collect();
+        let mut merged = Columns::default();
+        merged.reserve(self.len());
+        for row in self.rows() {
+            merged.push(&row);
+        }
         self.rows = merged;
         self.inserted.clear();
     }
@@ -711,7 +692,7 @@ impl Table {
         self.region_ids.get(region.trim()).copied()
     }
 
-    fn row(&self, region: &str, indicator: &str, period: &Period) -> Result<&Row> {
+    fn row(&self, region: &str, indicator: &str, period: &Period) -> Result<Row> {
         let ind = self.indicator_index(indicator)?;
         let missing = || {
             Error::not_found(format_args!(
@@ -767,7 +748,7 @@ impl Table {
     /// ```
     pub fn yoy(&self, region: &str, indicator: &str, period: &Period) -> Result<Yoy> {
         let row = self.row(region, indicator, period)?;
-        Ok(self.yoy_of_row(row))
+        Ok(self.yoy_of_row(&row))
     }
 
     /// [`Table::yoy`] of a stored observation.
@@ -782,7 +763,7 @@ impl Table {
     /// ```
     #[must_use]
     pub fn yoy_of(&self, observation: &ObservationRef<'_>) -> Yoy {
-        self.yoy_of_row(observation.row)
+        self.yoy_of_row(&observation.row)
     }
 
     fn yoy_of_row(&self, row: &Row) -> Yoy {
@@ -794,7 +775,7 @@ impl Table {
     }
 
     /// The same observation of the same period last year (上年同期).
-    fn last_year(&self, row: &Row) -> Option<&Row> {
+    fn last_year(&self, row: &Row) -> Option<Row> {
         let p = row.period.same_period_last_year().ok()?;
         self.find((row.region, row.indicator, p))
     }
@@ -823,7 +804,7 @@ impl Table {
     #[doc(alias = "同比增长")]
     pub fn growth(&self, region: &str, indicator: &str, period: &Period) -> Result<Growth> {
         let row = self.row(region, indicator, period)?;
-        let yoy = self.yoy_of_row(row);
+        let yoy = self.yoy_of_row(&row);
         yoy.growth().ok_or_else(|| {
             let ind = self.catalog.at(row.indicator as usize);
             if yoy.is_recomputable() {
@@ -869,7 +850,7 @@ impl Table {
     #[doc(alias = "完成率")]
     pub fn completion(&self, region: &str, indicator: &str, period: &Period) -> Result<Rate> {
         let row = self.row(region, indicator, period)?;
-        let target = self.target_of(row).ok_or_else(|| {
+        let target = self.target_of(&row).ok_or_else(|| {
             Error::not_found(format_args!(
                 "target for {} of {} in {}",
                 self.catalog.at(row.indicator as usize).name(),
@@ -991,21 +972,6 @@ impl<'de> serde::Deserialize<'de> for Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn permute_moves_each_row_to_its_place() {
-        for from in [
-            vec![2, 0, 1],
-            vec![0, 1, 2],
-            vec![1, 0, 3, 2],
-            vec![3, 2, 1, 0, 4],
-        ] {
-            let mut rows: Vec<usize> = (0..from.len()).map(|i| i * 10).collect();
-            permute(&mut rows, from.clone());
-            let expected: Vec<usize> = from.iter().map(|i| i * 10).collect();
-            assert_eq!(rows, expected, "{from:?}");
-        }
-    }
     use crate::ErrorKind;
 
     fn obs(region: &str, ind: &str, period: &str, value: &str) -> Observation {

@@ -43,7 +43,7 @@ impl Row {
 #[derive(Debug, Clone, Copy)]
 pub struct ObservationRef<'a> {
     pub(super) table: &'a Table,
-    pub(super) row: &'a Row,
+    pub(super) row: Row,
 }
 
 impl<'a> ObservationRef<'a> {

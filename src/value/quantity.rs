@@ -273,6 +273,37 @@ impl Quantity {
         })
     }
 
+    /// The parts a column stores of a figure written without qualifier: the value, the base value,
+    /// the precision, the magnitude and the unit; `None` for a qualified or computed figure.
+    pub(crate) fn plain_parts(&self) -> Option<(Decimal, Decimal, Precision, Magnitude, Unit)> {
+        (self.qualifier.is_none() && self.places.is_none()).then_some((
+            self.value,
+            self.base,
+            self.precision,
+            self.magnitude,
+            self.unit,
+        ))
+    }
+
+    /// The figure [`Quantity::plain_parts`] took apart.
+    pub(crate) fn from_plain_parts(
+        value: Decimal,
+        base: Decimal,
+        precision: Precision,
+        magnitude: Magnitude,
+        unit: Unit,
+    ) -> Quantity {
+        Quantity {
+            value,
+            base,
+            precision,
+            magnitude,
+            unit,
+            qualifier: None,
+            places: None,
+        }
+    }
+
     /// A figure as written: `value` (with its written digits) in `magnitude` and `unit`, with the
     /// qualifier where it was written. Precise to the half-unit of its last digit, except a count
     /// written without decimals or magnitude ("44项", "661户"), which is exact, and a qualified

@@ -305,6 +305,23 @@ impl Rate {
         }
     }
 
+    /// A rate as a report writes it ("4.1" in a 同比增长(%) column, "4.1%"): its percent with its
+    /// written digits, precise to the half-unit of the last one.
+    pub(crate) fn written_percent(percent: Decimal) -> Rate {
+        Rate {
+            percent,
+            precision: Precision::written(percent),
+            per_mille: false,
+            written: true,
+        }
+    }
+
+    /// The percent of a rate [`Rate::written_percent`] would build again, for compact storage.
+    pub(crate) fn as_written_percent(&self) -> Option<Decimal> {
+        (self.written && !self.per_mille && self.precision == Precision::written(self.percent))
+            .then_some(self.percent)
+    }
+
     /// The same rate marked computed, displayed at the computed default (1 place).
     pub(crate) fn as_computed(self) -> Rate {
         Rate {
