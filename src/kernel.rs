@@ -148,8 +148,9 @@ pub fn percent_scaled(
 /// 同比增长 `(current − previous) × 100 / previous`, rounded once by `rounding`, as the mantissa
 /// of a percentage at `rounding.places()` decimals.
 ///
-/// `None` when `previous` is not positive (the growth is then a state — 扭亏, 新增 — not a rate:
-/// see [`crate::Growth`]), or outside the integer path's range: then call [`growth`].
+/// `None` when `previous` is not positive or `current` is negative (the growth is then a state —
+/// 新增, 扭亏为盈, 由盈转亏 — not a rate: see [`crate::Growth`]), or outside the integer path's
+/// range: then call [`growth`].
 ///
 /// # Examples
 ///
@@ -160,6 +161,8 @@ pub fn percent_scaled(
 /// // 9.95 over 10: −0.5% exactly, away from zero → −0.5
 /// assert_eq!(kernel::growth_scaled(995, 2, 10, 0, Rounding::new(1)), Some(-5));
 /// assert_eq!(kernel::growth_scaled(1, 0, 0, 0, Rounding::new(1)), None); // 新增, not a rate
+/// assert_eq!(kernel::growth_scaled(-35, 1, 2384, 0, Rounding::new(1)), None); // 由盈转亏
+/// assert_eq!(kernel::growth_scaled(0, 0, 2384, 0, Rounding::new(1)), Some(-1000)); // −100.0%
 /// ```
 #[must_use]
 #[doc(alias = "同比增长")]
@@ -170,7 +173,7 @@ pub fn growth_scaled(
     previous_scale: u32,
     rounding: Rounding,
 ) -> Option<i128> {
-    if previous <= 0 {
+    if previous <= 0 || current < 0 {
         return None;
     }
     let (c, p) = aligned(current, current_scale, previous, previous_scale)?;
@@ -246,8 +249,8 @@ pub fn percent(numerator: Decimal, denominator: Decimal, rounding: Rounding) -> 
 }
 
 /// 同比增长 `(current − previous) × 100 / previous`, rounded once by `rounding`, on plain decimals
-/// in one unit; `None` when `previous` is not positive (the growth is a state, see
-/// [`crate::Growth`]).
+/// in one unit; `None` when `previous` is not positive or `current` is negative (the growth is a
+/// state, see [`crate::Growth`]).
 ///
 /// # Errors
 ///
@@ -265,7 +268,7 @@ pub fn percent(numerator: Decimal, denominator: Decimal, rounding: Rounding) -> 
 /// ```
 #[doc(alias = "同比增长")]
 pub fn growth(current: Decimal, previous: Decimal, rounding: Rounding) -> Result<Option<Decimal>> {
-    if previous <= Decimal::ZERO {
+    if previous <= Decimal::ZERO || current < Decimal::ZERO {
         return Ok(None);
     }
     let fast = growth_scaled(

@@ -323,12 +323,13 @@ pub use period::elapsed_by_days;
 #[doc(alias = "报表")]
 pub use table::Table;
 pub use table::aggregate::RollUp;
+#[doc(alias = "报表")]
+#[doc(alias = "主要经济指标")]
+pub use table::cells::ReportCells;
 #[doc(alias = "数据")]
 pub use table::observation::Observation;
 #[doc(alias = "状态")]
 pub use table::observation::Status;
-#[doc(alias = "报表")]
-#[doc(alias = "主要经济指标")]
 pub use table::report::Report;
 pub use table::report::ReportLine;
 pub use table::row::ObservationRef;

@@ -469,3 +469,22 @@ fn found_by_fuzzing_a_placeholder_does_not_take_the_line_break_after_its_unit() 
         );
     }
 }
+
+/// Found by the fast reader's equivalence property: the unit cache keyed "1,234万元" by what
+/// follows its first digits (",234万元"), so a later "5,234万元" read as 5万元. Quoted (the
+/// general path) and tab-separated (the fast path), strict and lenient.
+#[test]
+fn thousands_separators_are_never_taken_for_a_unit() {
+    let quoted =
+        "地区,指标,时期,数值\n甲镇,retail,2022年,\"1,234万元\"\n甲镇,retail,2023年,\"5,234万元\"\n";
+    let tabbed = "地区\t指标\t时期\t数值\n甲镇\tretail\t2022年\t1,234万元\n甲镇\tretail\t2023年\t5,234万元\n";
+    for csv in [quoted, tabbed] {
+        for strict in [false, true] {
+            let options = tongji::CsvOptions::new().strict(strict);
+            let (t, bad) = Table::read_csv_with(csv.as_bytes(), &options).unwrap();
+            assert!(bad.is_empty());
+            let values: Vec<String> = t.iter().map(|o| o.value().to_string()).collect();
+            assert_eq!(values, ["1234万元", "5234万元"], "{csv:?} strict {strict}");
+        }
+    }
+}

@@ -32,9 +32,11 @@ pub(crate) const COMPUTE_COLUMNS: [Column; 10] = [
 const BLOCK: usize = 1 << 15;
 const CHUNK: usize = 1 << 10;
 
-/// The text of the last period written: consecutive rows mostly share one.
+/// What one line is made in, reused line after line: the cells, and the text of the last period
+/// written (consecutive rows mostly share one).
 #[derive(Default)]
-struct PeriodText {
+struct Line {
+    cells: tongji::ReportCells,
     period: Option<Period>,
     text: String,
 }
@@ -44,26 +46,27 @@ struct PeriodText {
 fn compute_row<T>(
     table: &Table,
     o: &tongji::ObservationRef<'_>,
-    period: &mut PeriodText,
+    line: &mut Line,
     options: &WriteOptions,
     write: impl FnOnce(&[&str; 10]) -> T,
 ) -> T {
-    if period.period != Some(o.period()) {
-        period.period = Some(o.period());
-        period.text = o.period().to_string();
+    let period = o.period();
+    if line.period != Some(period) {
+        line.period = Some(period);
+        line.text = period.to_string();
     }
-    let [name, current, previous, yoy, target, completion, gap] =
-        table.report_line(o).cells(options);
+    table.report_cells(o, options, &mut line.cells);
+    let [name, current, previous, yoy, target, completion, gap] = line.cells.cells();
     write(&[
         o.region(),
-        &period.text,
-        &name,
-        &current,
-        &previous,
-        &yoy,
-        &target,
-        &completion,
-        &gap,
+        &line.text,
+        name,
+        current,
+        previous,
+        yoy,
+        target,
+        completion,
+        gap,
         o.indicator().code(),
     ])
 }
@@ -145,9 +148,9 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
                 .par_chunks(CHUNK)
                 .map(|chunk| {
                     let mut text = String::with_capacity(chunk.len() * 128);
-                    let mut period = PeriodText::default();
+                    let mut line = Line::default();
                     for o in chunk {
-                        compute_row(&table, o, &mut period, &args.options, |cells| {
+                        compute_row(&table, o, &mut line, &args.options, |cells| {
                             lines.render(cells, &mut text);
                         });
                     }
@@ -158,11 +161,9 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
                 rows.rendered(text, chunk.len())?;
             }
         } else {
-            let mut period = PeriodText::default();
+            let mut line = Line::default();
             for o in &block {
-                compute_row(&table, o, &mut period, &args.options, |cells| {
-                    rows.row(cells)
-                })?;
+                compute_row(&table, o, &mut line, &args.options, |cells| rows.row(cells))?;
             }
         }
     }

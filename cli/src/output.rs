@@ -129,7 +129,10 @@ impl Lines {
                 if i > 0 {
                     buf.push(',');
                 }
-                if cell.contains([',', '"', '\n', '\r']) {
+                if cell
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+                {
                     buf.push('"');
                     buf.push_str(&cell.replace('"', "\"\""));
                     buf.push('"');

@@ -77,6 +77,7 @@ struct Found {
 }
 
 /// Where each column of a layout is in a file, with the header text as written there.
+#[derive(Debug)]
 pub(crate) struct Header {
     found: Vec<Option<Found>>,
 }
@@ -193,7 +194,7 @@ impl Header {
         Ok(Header { found })
     }
 
-    fn position(&self, index: usize) -> Option<usize> {
+    pub(crate) fn position(&self, index: usize) -> Option<usize> {
         self.found.get(index)?.as_ref().map(|f| f.at)
     }
 

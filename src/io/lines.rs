@@ -153,8 +153,20 @@ pub(crate) struct Counting<R> {
 
 impl<R: Read> Counting<R> {
     /// `inner`, counted for a CSV with `delimiter`; the second value answers where lines start.
-    pub(crate) fn new(inner: R, delimiter: u8) -> (Counting<R>, Rc<RefCell<Lines>>) {
-        let lines = Rc::new(RefCell::new(Lines::new(delimiter)));
+    ///
+    /// `inner` as the rest of a file from byte `offset`, at the start of line `line` (a whole file
+    /// from line 1, byte 0).
+    pub(crate) fn from(
+        inner: R,
+        delimiter: u8,
+        line: u64,
+        offset: u64,
+    ) -> (Counting<R>, Rc<RefCell<Lines>>) {
+        let lines = Rc::new(RefCell::new(Lines {
+            line,
+            offset,
+            ..Lines::new(delimiter)
+        }));
         (
             Counting {
                 inner,

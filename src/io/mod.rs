@@ -4,6 +4,7 @@
 pub(crate) mod catalog;
 pub(crate) mod columns;
 pub(crate) mod encoding;
+pub(crate) mod fast;
 pub(crate) mod grid;
 pub(crate) mod ledger;
 pub(crate) mod lines;

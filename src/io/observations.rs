@@ -12,7 +12,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::columns::{Cells, Column, Spec, text};
-use super::records::{Reading, for_each_record};
+use super::records::{Reading, for_each_decoded};
 use super::write::{csv_writer, finish, header, record};
 use crate::table::{Field, Parsed};
 use crate::text::figure::parse_unit_cell;
@@ -50,7 +50,7 @@ pub(crate) const SPECS: [&dyn Spec; 8] = [
 
 /// A published growth rate: "4.1" (percent, as the 同比增长(%) column holds it), "4.1%", "-0.5%",
 /// "增长4.1%", "下降0.5%"; kept as written.
-fn parse_yoy(text: &str) -> Result<Rate> {
+pub(crate) fn parse_yoy(text: &str) -> Result<Rate> {
     if let Ok(d) = parse_decimal(text, "a growth rate") {
         return Ok(Rate::from_percent(d)
             .as_written()
@@ -75,7 +75,7 @@ fn parse_yoy(text: &str) -> Result<Rate> {
 
 /// Caches of the texts that repeat across rows: periods and units.
 #[derive(Default)]
-struct Caches {
+pub(crate) struct Caches {
     periods: HashMap<String, Period>,
     units: HashMap<String, (Magnitude, Unit)>,
 }
@@ -111,7 +111,7 @@ impl Caches {
                     return Quantity::written(d, m, u, None);
                 }
                 let q: Quantity = value.parse()?;
-                if q.qualifier().is_none() && !suffix.is_empty() {
+                if is_unit_suffix(&q, number, suffix) {
                     self.units
                         .insert(suffix.to_string(), (q.magnitude(), q.unit()));
                 }
@@ -127,8 +127,18 @@ impl Caches {
     }
 }
 
+/// Whether `suffix`, what follows the digits `number` of the figure `q` was parsed from, is its
+/// magnitude and unit alone, so that any number before it means the same unit: not a qualifier
+/// ("3余万元"), nor more digits ("1,234万元" is "1" and ",234万元": the suffix holds digits).
+pub(crate) fn is_unit_suffix(q: &Quantity, number: &str, suffix: &str) -> bool {
+    q.qualifier().is_none()
+        && !suffix.is_empty()
+        && Decimal::from_str_exact(number)
+            .is_ok_and(|n| n == q.value() && n.scale() == q.value().scale())
+}
+
 /// What a row is read with besides its cells: the options' region, period and catalog.
-struct Context<'o> {
+pub(crate) struct Context<'o> {
     ad_hoc: bool,
     region: Option<&'o str>,
     period: Option<Period>,
@@ -136,7 +146,7 @@ struct Context<'o> {
 }
 
 impl<'o> Context<'o> {
-    fn of(options: &'o CsvOptions) -> Context<'o> {
+    pub(crate) fn of(options: &'o CsvOptions) -> Context<'o> {
         Context {
             ad_hoc: !options.is_strict_catalog(),
             region: options.region_given(),
@@ -146,7 +156,7 @@ impl<'o> Context<'o> {
     }
 
     /// The columns the options supply.
-    fn supplied(&self) -> &'static [usize] {
+    pub(crate) fn supplied(&self) -> &'static [usize] {
         match (self.region.is_some(), self.period.is_some()) {
             (true, true) => &[0, 2],
             (true, false) => &[0],
@@ -220,7 +230,7 @@ fn parse_row<'r>(
 }
 
 /// Whether a cell is a number in scientific notation ("1.20E+05", "3e6").
-fn is_scientific(text: &str) -> bool {
+pub(crate) fn is_scientific(text: &str) -> bool {
     let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
         return false;
     };
@@ -285,9 +295,25 @@ pub(crate) fn read<R: Read>(reader: R, options: &CsvOptions) -> Result<(Table, V
         supplied: context.supplied(),
         ..options.reading()
     };
-    let read = for_each_record(reader, &SPECS, reading, |cells| {
-        push_row(&mut table, cells, &mut caches, &context)
-    });
+    let (decoded, decoding) = super::encoding::utf8_reader(reader)?;
+    // The fast path reads UTF-8 leniently, with nothing supplied by the options.
+    let fast = decoding == super::encoding::Decoding::Utf8
+        && !reading.strict
+        && reading.supplied.is_empty();
+    let read = if fast {
+        super::fast::read(
+            decoded,
+            &mut table,
+            reading,
+            &mut caches,
+            &context,
+            super::fast::Split::default(),
+        )
+    } else {
+        for_each_decoded(decoded, decoding, &SPECS, reading, |cells| {
+            push_row(&mut table, cells, &mut caches, &context)
+        })
+    };
     match read {
         Ok(bad) => finish_table(table, bad, options),
         Err(e) => Err(first_failure(table, e)),
@@ -312,7 +338,7 @@ fn first_failure(mut table: Table, error: Error) -> Error {
 }
 
 /// Parses one row and puts it in the table, errors located at its cells.
-fn push_row(
+pub(crate) fn push_row(
     table: &mut Table,
     cells: &Cells<'_>,
     caches: &mut Caches,
@@ -387,7 +413,7 @@ pub(crate) fn read_grid(
 }
 
 /// Sorts the table a reader filled and adds its duplicates to the bad rows.
-fn finish_table(
+pub(crate) fn finish_table(
     mut table: Table,
     mut bad: Vec<Error>,
     options: &CsvOptions,

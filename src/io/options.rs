@@ -212,6 +212,7 @@ impl CsvOptions {
             strict: self.strict,
             delimiter: self.delimiter,
             supplied: &[],
+            resume: None,
         }
     }
 

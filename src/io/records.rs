@@ -14,6 +14,16 @@ pub(crate) struct Reading<'a> {
     pub(crate) strict: bool,
     pub(crate) delimiter: Option<u8>,
     pub(crate) supplied: &'a [usize],
+    /// The input is the rest of a file whose header (and rows before) were read already.
+    pub(crate) resume: Option<Resume<'a>>,
+}
+
+/// Where the rest of a file starts: its header, and the line and byte offset of its first byte.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Resume<'a> {
+    pub(crate) header: &'a Header,
+    pub(crate) line: u64,
+    pub(crate) offset: u64,
 }
 
 impl Reading<'_> {
@@ -32,22 +42,42 @@ pub(crate) fn for_each_record<R: Read>(
     reader: R,
     specs: &[&dyn Spec],
     reading: Reading<'_>,
+    row: impl FnMut(&Cells<'_>) -> Result<()>,
+) -> Result<Vec<Error>> {
+    let (decoded, decoding) = super::encoding::utf8_reader(reader)?;
+    for_each_decoded(decoded, decoding, specs, reading, row)
+}
+
+/// [`for_each_record`] of text already decoded to UTF-8 from `decoding`.
+pub(crate) fn for_each_decoded<R: Read>(
+    decoded: R,
+    decoding: Decoding,
+    specs: &[&dyn Spec],
+    reading: Reading<'_>,
     mut row: impl FnMut(&Cells<'_>) -> Result<()>,
 ) -> Result<Vec<Error>> {
     let strict = reading.strict;
-    let (decoded, decoding) = super::encoding::utf8_reader(reader)?;
     let mut buffered = BufReader::with_capacity(64 * 1024, decoded);
     let delimiter = match reading.delimiter {
         Some(d) => d,
         None => super::grid::sniff_delimiter(buffered.fill_buf().map_err(Error::io)?),
     };
-    let (input, lines) = super::lines::Counting::new(buffered, delimiter);
+    let (line, base) = reading.resume.map_or((1, 0), |r| (r.line, r.offset));
+    let (input, lines) = super::lines::Counting::from(buffered, delimiter, line, base);
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)
+        .has_headers(reading.resume.is_none())
         .delimiter(delimiter)
         .from_reader(input);
-    let header_record = csv.headers().map_err(Error::csv)?.clone();
-    let header = Header::new(header_record.iter(), specs, reading.supplied)?;
+    let read_header;
+    let header = match reading.resume {
+        Some(r) => r.header,
+        None => {
+            let header_record = csv.headers().map_err(Error::csv)?.clone();
+            read_header = Header::new(header_record.iter(), specs, reading.supplied)?;
+            &read_header
+        }
+    };
     let mut bad = Vec::new();
     // A bad row stops a strict reader and is collected by a lenient one.
     let mut reject = |err: Error| {
@@ -65,7 +95,8 @@ pub(crate) fn for_each_record<R: Read>(
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                let read_from = record.position().map_or(0, csv::Position::byte);
+                // The csv reader counts from where it started, the lines from the file's start.
+                let read_from = base + record.position().map_or(0, csv::Position::byte);
                 let (line, offset) = lines
                     .borrow_mut()
                     .line_at(read_from)
@@ -75,7 +106,7 @@ pub(crate) fn for_each_record<R: Read>(
                     // The record that swallowed the rest of the file into an unclosed quote is
                     // not a row: it is reported as the malformed CSV it is.
                     Some((quote_line, quote_at))
-                        if (offset..csv.position().byte()).contains(&quote_at) =>
+                        if (offset..base + csv.position().byte()).contains(&quote_at) =>
                     {
                         Err(Error::unclosed_quote(quote_line, quote_at))
                     }
@@ -86,7 +117,7 @@ pub(crate) fn for_each_record<R: Read>(
                         Err(Error::encoding().at_line(line, Some(offset)))
                     }
                     _ => row(&Cells {
-                        header: &header,
+                        header,
                         record: &record,
                         line,
                         offset,
@@ -100,7 +131,7 @@ pub(crate) fn for_each_record<R: Read>(
             Err(e) => {
                 let bad_text = matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
                 // The csv crate's line count is off after CRLF and blank lines: use ours.
-                let at = e.position().map(csv::Position::byte);
+                let at = e.position().map(|p| base + p.byte());
                 let located = at.and_then(|b| lines.borrow_mut().line_at(b));
                 let err = match located {
                     Some((line, offset)) => Error::csv(e).at_line(line, Some(offset)),

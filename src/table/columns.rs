@@ -24,13 +24,44 @@ const ODD_FIGURE: u32 = (1 << 11) - 1;
 /// The most precision ids.
 const PRECISIONS: u32 = (1 << 11) - 1;
 /// `yoy_scale` of a row without a published growth.
-const NO_YOY: u8 = u8::MAX;
+pub(crate) const NO_YOY: u8 = u8::MAX;
 /// `yoy_scale` of a rate kept whole: the yoy column holds the index.
-const ODD_YOY: u8 = u8::MAX - 1;
+pub(crate) const ODD_YOY: u8 = u8::MAX - 1;
+
+/// A row as a fast reader made it: every field already in column form, the unit and precision
+/// as ids of these columns ([`Columns::unit_id`], [`Columns::precision_id`]) and a rate kept whole
+/// as its index ([`Columns::odd_rate`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Compact {
+    pub(crate) region: u32,
+    pub(crate) indicator: u32,
+    pub(crate) period: u32,
+    pub(crate) label: u8,
+    pub(crate) value: i64,
+    pub(crate) base: i64,
+    pub(crate) value_scale: u32,
+    pub(crate) base_scale: u32,
+    pub(crate) unit: u32,
+    pub(crate) precision: u32,
+    pub(crate) yoy: i32,
+    pub(crate) yoy_scale: u8,
+    pub(crate) line: u32,
+    pub(crate) status: Status,
+}
+
+/// A figure in compact form: see [`Columns::plain`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plain {
+    pub(super) value: i64,
+    pub(super) scale: u32,
+    pub(super) base: i64,
+    pub(super) base_scale: u32,
+    pub(super) unit: u32,
+}
 
 /// The columns, in the order their rows were pushed (sorted by [`Columns::sort`]).
 #[derive(Debug, Clone, Default)]
-pub(super) struct Columns {
+pub(crate) struct Columns {
     region: Vec<u32>,
     indicator: Vec<u32>,
     period: Vec<u32>,
@@ -45,6 +76,8 @@ pub(super) struct Columns {
     /// status (2 bits) | partial (1 bit) | period label (3 bits).
     flags: Vec<u8>,
     units: Vec<(Magnitude, Unit)>,
+    /// What a figure in each unit id writes after its number ("万元").
+    suffixes: Vec<String>,
     unit_ids: HashMap<(Magnitude, Unit), u32>,
     precisions: Vec<Precision>,
     precision_ids: HashMap<Precision, u32>,
@@ -114,7 +147,8 @@ impl Columns {
         }
     }
 
-    fn unit_id(&mut self, unit: (Magnitude, Unit)) -> Option<u32> {
+    /// The id of a unit (with its magnitude), added if new; `None` past the most ids.
+    pub(crate) fn unit_id(&mut self, unit: (Magnitude, Unit)) -> Option<u32> {
         if let Some(&id) = self.unit_ids.get(&unit) {
             return Some(id);
         }
@@ -122,11 +156,13 @@ impl Columns {
             .ok()
             .filter(|&id| id < ODD_FIGURE)?;
         self.units.push(unit);
+        self.suffixes.push(format!("{}{}", unit.0.as_str(), unit.1));
         self.unit_ids.insert(unit, id);
         Some(id)
     }
 
-    fn precision_id(&mut self, precision: Precision) -> Option<u32> {
+    /// The id of a precision, added if new; `None` past the most ids.
+    pub(crate) fn precision_id(&mut self, precision: Precision) -> Option<u32> {
         if let Some(&id) = self.precision_ids.get(&precision) {
             return Some(id);
         }
@@ -141,6 +177,13 @@ impl Columns {
     /// The value, base and meta columns' entries for a figure, in compact form when it has one.
     fn compact_figure(&mut self, q: &Quantity) -> Option<(i64, i64, u32)> {
         let (value, base, precision, magnitude, unit) = q.plain_parts()?;
+        // A negative zero ("-0.0万元") keeps its sign only whole.
+        if [value, base]
+            .iter()
+            .any(|d| d.is_zero() && d.is_sign_negative())
+        {
+            return None;
+        }
         let v = i64::try_from(value.mantissa()).ok()?;
         let b = i64::try_from(base.mantissa()).ok()?;
         let u = self.unit_id((magnitude, unit))?;
@@ -150,6 +193,56 @@ impl Columns {
             b,
             value.scale() | (base.scale() << 5) | (u << 10) | (p << 21),
         ))
+    }
+
+    /// Keeps a rate whole, returning its index for [`Compact::yoy`].
+    pub(crate) fn odd_rate(&mut self, rate: Rate) -> i32 {
+        let index = i32::try_from(self.odd_rates.len()).unwrap_or(i32::MAX);
+        self.odd_rates.push(rate);
+        index
+    }
+
+    /// Appends a row in column form.
+    pub(crate) fn push_compact(&mut self, c: &Compact) {
+        self.region.push(c.region);
+        self.indicator.push(c.indicator);
+        self.period.push(c.period);
+        self.value.push(c.value);
+        self.base.push(c.base);
+        self.meta
+            .push(c.value_scale | (c.base_scale << 5) | (c.unit << 10) | (c.precision << 21));
+        self.yoy.push(c.yoy);
+        self.yoy_scale.push(c.yoy_scale);
+        self.target.push(super::row::NO_TARGET);
+        self.line.push(c.line);
+        self.flags.push(status_bits(c.status) | (c.label << 3));
+    }
+
+    /// Appends a row in column form whose figure is kept whole: its unit and precision are
+    /// given, not ids.
+    pub(crate) fn push_whole(
+        &mut self,
+        c: &Compact,
+        unit: (Magnitude, Unit),
+        precision: Precision,
+    ) {
+        let index = i64::try_from(self.odd_figures.len()).unwrap_or(i64::MAX);
+        self.odd_figures.push(Quantity::from_plain_parts(
+            decimal(c.value, c.value_scale),
+            decimal(c.base, c.base_scale),
+            precision,
+            unit.0,
+            unit.1,
+        ));
+        self.push_compact(&Compact {
+            value: index,
+            base: 0,
+            value_scale: 0,
+            base_scale: 0,
+            unit: ODD_FIGURE,
+            precision: 0,
+            ..*c
+        });
     }
 
     /// Appends a row.
@@ -166,11 +259,7 @@ impl Columns {
                 .and_then(|p| Some((i32::try_from(p.mantissa()).ok()?, p.scale())))
             {
                 Some((m, s)) => (m, s as u8),
-                None => {
-                    let index = i32::try_from(self.odd_rates.len()).unwrap_or(i32::MAX);
-                    self.odd_rates.push(rate);
-                    (index, ODD_YOY)
-                }
+                None => (self.odd_rate(rate), ODD_YOY),
             },
         };
         let (period, label) = row.period.packed();
@@ -230,6 +319,70 @@ impl Columns {
         }
     }
 
+    /// The period of row `i`, which is in range.
+    pub(super) fn period(&self, i: usize) -> Period {
+        Period::unpacked(self.period[i], self.flags[i] >> 3)
+    }
+
+    /// The figure of row `i` (in range) as mantissas, when it is stored in compact form: the value
+    /// and its scale, the base value and its scale, the unit id.
+    pub(super) fn plain(&self, i: usize) -> Option<Plain> {
+        let meta = self.meta[i];
+        let unit = (meta >> 10) & ODD_FIGURE;
+        (unit != ODD_FIGURE).then(|| Plain {
+            value: self.value[i],
+            scale: meta & 31,
+            base: self.base[i],
+            base_scale: (meta >> 5) & 31,
+            unit,
+        })
+    }
+
+    /// What a figure of unit id `unit` writes after its number: its magnitude and unit ("万元").
+    pub(super) fn suffix(&self, unit: u32) -> &str {
+        self.suffixes.get(unit as usize).map_or("", String::as_str)
+    }
+
+    /// The published growth of row `i` (in range): `Ok(None)` for none, `Ok(Some((mantissa,
+    /// scale)))` for a rate in percent as written, `Err(())` for one kept whole.
+    pub(super) fn yoy_plain(&self, i: usize) -> Result<Option<(i32, u32)>, ()> {
+        match self.yoy_scale[i] {
+            NO_YOY => Ok(None),
+            ODD_YOY => Err(()),
+            scale => Ok(Some((self.yoy[i], u32::from(scale)))),
+        }
+    }
+
+    /// The row before `i` with `key`, found by galloping back from `i` and a binary search in
+    /// the last stride: last year's row is a few rows back in key order.
+    pub(super) fn find_before(&self, i: usize, key: Packed) -> Option<usize> {
+        let (mut hi, mut step) = (i, 1);
+        let lo = loop {
+            let j = hi.saturating_sub(step);
+            if j == 0 || self.key(j) <= key {
+                break j;
+            }
+            hi = j;
+            step *= 2;
+        };
+        // The key, if there, is in lo..hi.
+        let (mut lo, mut hi) = (lo, hi);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The target id of row `i`, which is in range.
+    pub(super) fn target(&self, i: usize) -> u32 {
+        self.target[i]
+    }
+
     /// Row `i`, which is in range, rebuilt.
     pub(super) fn row(&self, i: usize) -> Row {
         let flags = self.flags[i];
@@ -246,10 +399,7 @@ impl Columns {
         }
     }
 
-    pub(super) fn get(&self, i: usize) -> Option<Row> {
-        (i < self.len()).then(|| self.row(i))
-    }
-
+    #[cfg(test)]
     pub(super) fn iter(&self) -> impl Iterator<Item = Row> + '_ {
         (0..self.len()).map(|i| self.row(i))
     }
@@ -288,6 +438,36 @@ impl Columns {
         apply(&mut self.flags, from);
     }
 
+    /// The order that sorts the rows, found from their runs: a file grouped by series, each in
+    /// period order, is one increasing run a series, put in order by their first keys. `None` when the
+    /// runs are many or overlap, for a full sort.
+    fn run_order(&self) -> Option<Vec<u32>> {
+        let n = self.len();
+        let at = |i: usize| (self.key(i), self.line[i]);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        // A run is one series (region and indicator) or part of one, so that runs of different
+        // series never interleave.
+        let series = |i: usize| (self.region[i], self.indicator[i]);
+        for i in 1..n {
+            if series(i - 1) != series(i) || at(i - 1) >= at(i) {
+                runs.push((start, i));
+                start = i;
+                if runs.len() > n / 8 {
+                    return None;
+                }
+            }
+        }
+        runs.push((start, n));
+        runs.sort_unstable_by_key(|&(s, _)| at(s));
+        // Each run ends below the next one's start.
+        if runs.windows(2).any(|w| at(w[0].1 - 1) >= at(w[1].0)) {
+            return None;
+        }
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Some(runs.iter().flat_map(|&(s, e)| index(s)..index(e)).collect())
+    }
+
     /// Sorts the rows by key (of two equal keys the earlier line first) and removes every later
     /// duplicate, returning (the row kept, the duplicate) for each. Columns already in order —
     /// what a file written in key order gives — are checked in one pass and not moved.
@@ -295,7 +475,9 @@ impl Columns {
         let n = self.len();
         let ordered =
             (1..n).all(|i| (self.key(i - 1), self.line[i - 1]) < (self.key(i), self.line[i]));
-        if !ordered {
+        if !ordered && let Some(from) = self.run_order() {
+            self.gather(&from);
+        } else if !ordered {
             let mut order: Vec<(Packed, u32, u32)> = (0..n)
                 .map(|i| {
                     (
@@ -305,6 +487,9 @@ impl Columns {
                     )
                 })
                 .collect();
+            #[cfg(feature = "parallel")]
+            rayon::slice::ParallelSliceMut::par_sort_unstable(&mut order[..]);
+            #[cfg(not(feature = "parallel"))]
             order.sort_unstable();
             let from: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
             self.gather(&from);
@@ -392,6 +577,41 @@ mod tests {
         assert!(c.sort().is_empty());
         let order: Vec<u32> = c.iter().map(|r| r.line).collect();
         assert_eq!(order, [5, 3, 4, 2, 6]); // 1—9月 before 7—9月
+    }
+
+    #[test]
+    fn series_in_runs_and_rows_in_any_order_sort_alike() {
+        // Three series of three periods, the series out of order (a run each), then the same rows
+        // shuffled (a full sort): the same order, the same duplicate found.
+        let mut rows = Vec::new();
+        let mut line = 2;
+        for region in [2, 0, 1] {
+            for period in ["2021年", "2022年", "2023年"] {
+                rows.push(row(region, period, "1亿元", None, line));
+                line += 1;
+            }
+        }
+        let sorted = |rows: &[Row]| {
+            let mut c = Columns::default();
+            for r in rows {
+                c.push(r);
+            }
+            let d = c.sort();
+            let lines: Vec<u32> = c.iter().map(|r| r.line).collect();
+            (
+                lines,
+                d.iter().map(|(k, l)| (k.line, l.line)).collect::<Vec<_>>(),
+            )
+        };
+        let by_runs = sorted(&rows);
+        assert_eq!(by_runs, (vec![5, 6, 7, 8, 9, 10, 2, 3, 4], vec![]));
+        let mut shuffled = rows.clone();
+        shuffled.reverse();
+        shuffled.swap(1, 5);
+        assert_eq!(sorted(&shuffled), by_runs);
+        // A duplicate overlaps a run: the full sort finds it.
+        rows.push(row(0, "2022年", "9亿元", None, line));
+        assert_eq!(sorted(&rows), (by_runs.0.clone(), vec![(6, 11)]));
     }
 
     #[test]

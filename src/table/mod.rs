@@ -3,7 +3,8 @@
 
 pub(crate) mod aggregate;
 pub(crate) mod audit;
-mod columns;
+pub(crate) mod cells;
+pub(crate) mod columns;
 pub(crate) mod observation;
 pub(crate) mod report;
 pub(crate) mod row;
@@ -15,7 +16,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use columns::{Columns, Packed};
-use row::{NO_TARGET, Row};
+use row::{At, NO_TARGET, Row};
 
 /// A row's key: region, indicator and period ids.
 type Key = (u32, u32, Period);
@@ -423,19 +424,29 @@ impl Table {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = ObservationRef<'_>> {
-        self.rows()
-            .map(move |row| ObservationRef { table: self, row })
+        self.stored()
+            .map(move |at| ObservationRef { table: self, at })
     }
 
     /// The rows in key order (region, indicator, period): the sorted ones and those inserted out
     /// of order, merged.
     fn rows(&self) -> impl Iterator<Item = Row> + '_ {
-        let mut sorted = self.rows.iter().peekable();
-        let mut inserted = self.inserted.values().copied().peekable();
+        self.stored().map(|at| match at {
+            At::Stored(i) => self.rows.row(i),
+            At::Inserted(row) => *row,
+        })
+    }
+
+    /// Where each row is, in key order.
+    fn stored(&self) -> impl Iterator<Item = At<'_>> + '_ {
+        let mut sorted = (0..self.rows.len()).peekable();
+        let mut inserted = self.inserted.values().peekable();
         std::iter::from_fn(move || match (sorted.peek(), inserted.peek()) {
-            (Some(a), Some(b)) if b.key() < a.key() => inserted.next(),
-            (Some(_), _) => sorted.next(),
-            (None, _) => inserted.next(),
+            (Some(&i), Some(b)) if packed(b.key()) < self.rows.key(i) => {
+                inserted.next().map(At::Inserted)
+            }
+            (Some(_), _) => sorted.next().map(At::Stored),
+            (None, _) => inserted.next().map(At::Inserted),
         })
     }
 
@@ -598,6 +609,11 @@ impl Table {
         Ok(index)
     }
 
+    /// The columns, for a reader that appends rows in column form.
+    pub(crate) fn columns_mut(&mut self) -> &mut Columns {
+        &mut self.rows
+    }
+
     pub(crate) fn target_at(&self, index: u32) -> Option<Quantity> {
         self.targets.get(index as usize).copied()
     }
@@ -613,7 +629,7 @@ impl Table {
             .ok_or_else(|| Error::unknown_indicator(key.trim()))
     }
 
-    fn intern_region(&mut self, region: &str) -> Result<u32> {
+    pub(crate) fn intern_region(&mut self, region: &str) -> Result<u32> {
         let region = region.trim().trim_start_matches('\u{feff}').trim();
         if let Some(&id) = self.region_ids.get(region) {
             return Ok(id);
@@ -671,9 +687,14 @@ impl Table {
     }
 
     fn find(&self, key: Key) -> Option<Row> {
+        self.find_at(key)
+            .map(|at| ObservationRef { table: self, at }.row())
+    }
+
+    fn find_at(&self, key: Key) -> Option<At<'_>> {
         match self.rows.search(packed(key)) {
-            Ok(i) => self.rows.get(i),
-            Err(_) => self.inserted.get(&key).copied(),
+            Ok(i) => Some(At::Stored(i)),
+            Err(_) => self.inserted.get(&key).map(At::Inserted),
         }
     }
 
@@ -693,6 +714,11 @@ impl Table {
     }
 
     fn row(&self, region: &str, indicator: &str, period: &Period) -> Result<Row> {
+        self.locate(region, indicator, period)
+            .map(|at| ObservationRef { table: self, at }.row())
+    }
+
+    fn locate(&self, region: &str, indicator: &str, period: &Period) -> Result<At<'_>> {
         let ind = self.indicator_index(indicator)?;
         let missing = || {
             Error::not_found(format_args!(
@@ -703,7 +729,7 @@ impl Table {
             ))
         };
         let reg = self.region_id(region).ok_or_else(missing)?;
-        self.find((reg, ind, *period)).ok_or_else(missing)
+        self.find_at((reg, ind, *period)).ok_or_else(missing)
     }
 
     /// The observation for a region, indicator (code, name or alias) and period, if there is one.
@@ -724,9 +750,9 @@ impl Table {
         indicator: &str,
         period: &Period,
     ) -> Option<ObservationRef<'_>> {
-        self.row(region, indicator, period)
+        self.locate(region, indicator, period)
             .ok()
-            .map(|row| ObservationRef { table: self, row })
+            .map(|at| ObservationRef { table: self, at })
     }
 
     /// The year-on-year growth of an observation: published and recomputed, see [`Yoy`].
@@ -763,7 +789,7 @@ impl Table {
     /// ```
     #[must_use]
     pub fn yoy_of(&self, observation: &ObservationRef<'_>) -> Yoy {
-        self.yoy_of_row(&observation.row)
+        self.yoy_of_row(&observation.row())
     }
 
     fn yoy_of_row(&self, row: &Row) -> Yoy {

@@ -388,9 +388,10 @@ impl Table {
     pub fn report_line(&self, observation: &ObservationRef<'_>) -> ReportLine {
         let o = observation;
         let period = o.period();
-        let target = self.target_of(&o.row);
+        let row = o.row();
+        let target = self.target_of(&row);
         let completion = target.and_then(|t| crate::completion(&o.value(), &t).ok());
-        let previous = self.last_year(&o.row).map(|p| p.value);
+        let previous = self.last_year(&row).map(|p| p.value);
         let elapsed = period.elapsed();
         ReportLine {
             indicator: o.indicator().clone(),

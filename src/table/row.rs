@@ -43,10 +43,33 @@ impl Row {
 #[derive(Debug, Clone, Copy)]
 pub struct ObservationRef<'a> {
     pub(super) table: &'a Table,
-    pub(super) row: Row,
+    pub(super) at: At<'a>,
+}
+
+/// Where a stored observation is: a row of the table's columns, or one inserted out of order.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum At<'a> {
+    Stored(usize),
+    Inserted(&'a Row),
 }
 
 impl<'a> ObservationRef<'a> {
+    /// The row, rebuilt from the columns.
+    pub(super) fn row(&self) -> Row {
+        match self.at {
+            At::Stored(i) => self.table.rows.row(i),
+            At::Inserted(row) => *row,
+        }
+    }
+
+    /// The row's index in the columns, when it is stored there.
+    pub(super) fn index(&self) -> Option<usize> {
+        match self.at {
+            At::Stored(i) => Some(i),
+            At::Inserted(_) => None,
+        }
+    }
+
     /// The region, as written in the file (trimmed).
     ///
     /// # Examples
@@ -58,7 +81,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn region(&self) -> &'a str {
-        self.table.region_name(self.row.region)
+        self.table.region_name(match self.at {
+            At::Stored(i) => self.table.rows.key(i).0,
+            At::Inserted(row) => row.region,
+        })
     }
 
     /// The catalog entry of the indicator, however the file named it.
@@ -72,7 +98,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn indicator(&self) -> &'a Indicator {
-        self.table.catalog().at(self.row.indicator as usize)
+        self.table.catalog().at(match self.at {
+            At::Stored(i) => self.table.rows.key(i).1 as usize,
+            At::Inserted(row) => row.indicator as usize,
+        })
     }
 
     /// The period, as the file wrote it.
@@ -88,7 +117,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn period(&self) -> Period {
-        self.row.period
+        match self.at {
+            At::Stored(i) => self.table.rows.period(i),
+            At::Inserted(row) => row.period,
+        }
     }
 
     /// The value, with its written digits.
@@ -102,7 +134,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn value(&self) -> Quantity {
-        self.row.value
+        match self.at {
+            At::Stored(i) => self.table.rows.figure(i),
+            At::Inserted(row) => row.value,
+        }
     }
 
     /// The status (实际 unless the file says 预计, 初步 or 核实).
@@ -116,7 +151,7 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn status(&self) -> Status {
-        self.row.status
+        self.row().status
     }
 
     /// The published growth, if any, as written.
@@ -130,7 +165,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn yoy(&self) -> Option<Rate> {
-        self.row.yoy
+        match self.at {
+            At::Stored(i) => self.table.rows.yoy(i),
+            At::Inserted(row) => row.yoy,
+        }
     }
 
     /// The row's own target, if any (see [`Table::completion`] for the year's target).
@@ -144,7 +182,7 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn target(&self) -> Option<Quantity> {
-        self.table.target_at(self.row.target)
+        self.table.target_at(self.row().target)
     }
 
     /// The line of the file the observation was read from (the header is line 1), if it was read.
@@ -158,7 +196,8 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn line(&self) -> Option<u64> {
-        (self.row.line > 0).then_some(u64::from(self.row.line))
+        let line = self.row().line;
+        (line > 0).then_some(u64::from(line))
     }
 
     /// Whether the observation is a partial sum (a roll-up that accepted missing children).
@@ -176,7 +215,7 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn is_partial(&self) -> bool {
-        self.row.partial
+        self.row().partial
     }
 
     /// An owned copy, naming the indicator by its code.
@@ -198,7 +237,7 @@ impl<'a> ObservationRef<'a> {
             self.value(),
         )
         .with_status(self.status())
-        .with_partial(self.row.partial);
+        .with_partial(self.is_partial());
         if let Some(y) = self.yoy() {
             o = o.with_yoy(y);
         }

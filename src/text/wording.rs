@@ -33,11 +33,11 @@ pub(crate) const LEDGER_SUMMARY_HEADER: [&str; 6] =
 /// The total line of a table.
 pub(crate) const TOTAL: &str = "合计";
 /// A rise.
-const UP: &str = "增长";
+pub(crate) const UP: &str = "增长";
 /// A fall.
-const DOWN: &str = "下降";
+pub(crate) const DOWN: &str = "下降";
 /// No change once rounded.
-const FLAT: &str = "持平";
+pub(crate) const FLAT: &str = "持平";
 /// Marks a growth recomputed from levels.
 pub(crate) const RECOMPUTED: &str = "（推算）";
 /// Marks the nominal growth levels imply for an indicator whose growth is published only.

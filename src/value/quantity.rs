@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::interval::Interval;
 use super::magnitude::Magnitude;
 use super::precision::Precision;
-use super::rounding::{Rounding, exact_add, exact_sub, shift10};
+use super::rounding::{MAX_SCALE, Rounding, exact_add, exact_sub, shift10};
 use super::unit::{Dimension, Unit};
 use crate::{Error, Result};
 
@@ -205,6 +205,54 @@ fn base_value(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Decima
     shift10(value, magnitude.exponent())
         .and_then(|v| unit.factor().to_base(v))
         .ok_or_else(|| Error::overflow("the value in base units"))
+}
+
+/// How [`base_value`] turns a mantissa into the base unit, for a magnitude and a unit whose factor
+/// has no denominator: a shift by the magnitude, then the product with the factor's mantissa.
+/// The columnar reader computes base values with it on integers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BaseRule {
+    exponent: i32,
+    numerator: i128,
+    numerator_scale: u32,
+}
+
+impl BaseRule {
+    /// The rule of `magnitude` and `unit`; `None` for a ratio unit with a denominator.
+    pub(crate) fn of(magnitude: Magnitude, unit: Unit) -> Option<BaseRule> {
+        let f = unit.factor();
+        (f.denominator() == Decimal::ONE).then(|| BaseRule {
+            exponent: magnitude.exponent(),
+            numerator: f.numerator().mantissa(),
+            numerator_scale: f.numerator().scale(),
+        })
+    }
+
+    /// [`base_value`] of the value `mantissa` at `scale`, as a mantissa and scale, when it takes
+    /// the steps mirrored here exactly (a shift that keeps the mantissa or multiplies it, a product
+    /// that fits); `None` otherwise, for [`base_value`] itself.
+    pub(crate) fn base(self, mantissa: i64, scale: u32) -> Option<(i64, u32)> {
+        const MAX_MANTISSA: u128 = (1 << 96) - 1;
+        let shifted = i32::try_from(scale).ok()? - self.exponent;
+        let (m, s) = if (0..=MAX_SCALE as i32).contains(&shifted) {
+            (i128::from(mantissa), shifted.unsigned_abs())
+        } else if shifted < 0 {
+            let m =
+                i128::from(mantissa).checked_mul(10i128.checked_pow(shifted.unsigned_abs())?)?;
+            if m.unsigned_abs() > MAX_MANTISSA {
+                return None;
+            }
+            (m, 0)
+        } else {
+            return None;
+        };
+        let product = m.checked_mul(self.numerator)?;
+        let scale = s + self.numerator_scale;
+        if scale > MAX_SCALE || product.unsigned_abs() > MAX_MANTISSA {
+            return None;
+        }
+        Some((i64::try_from(product).ok()?, scale))
+    }
 }
 
 /// Half the unit of the last digit of `value`, in base units.
@@ -887,6 +935,69 @@ crate::text::serde_figure!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer rule gives `base_value`'s mantissa and scale wherever it answers.
+    #[test]
+    fn base_rule_is_base_value() {
+        let units = [
+            "元",
+            "美元",
+            "公斤",
+            "吨",
+            "克",
+            "亩",
+            "公顷",
+            "平方米",
+            "人",
+            "项",
+            "元/公斤",
+            "公斤/亩",
+            "千米",
+        ];
+        let magnitudes = [
+            Magnitude::One,
+            Magnitude::Ten,
+            Magnitude::Thousand,
+            Magnitude::TenThousand,
+            Magnitude::HundredMillion,
+            Magnitude::Trillion,
+        ];
+        let mantissas = [
+            0i64,
+            1,
+            -7,
+            35,
+            23842989,
+            -99999,
+            999_999_999_999_999_999,
+            i64::MIN + 1,
+        ];
+        let mut answered = 0;
+        for u in units {
+            let unit: Unit = u.parse().unwrap();
+            for m in magnitudes {
+                let Some(rule) = BaseRule::of(m, unit) else {
+                    continue;
+                };
+                for mantissa in mantissas {
+                    for scale in [0, 1, 2, 4, 9, 20, 27, 28] {
+                        let value = Decimal::new(mantissa, scale);
+                        let general = base_value(value, m, unit).ok();
+                        if let Some((bm, bs)) = rule.base(mantissa, scale) {
+                            answered += 1;
+                            let g = general.unwrap();
+                            assert_eq!(
+                                (i128::from(bm), bs),
+                                (g.mantissa(), g.scale()),
+                                "{value} {m:?} {u}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(answered > 1000, "{answered}");
+    }
 
     fn q(s: &str) -> Quantity {
         s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -318,8 +318,13 @@ impl Rate {
 
     /// The percent of a rate [`Rate::written_percent`] would build again, for compact storage.
     pub(crate) fn as_written_percent(&self) -> Option<Decimal> {
-        (self.written && !self.per_mille && self.precision == Precision::written(self.percent))
-            .then_some(self.percent)
+        // A negative zero ("-0.0") keeps its sign only whole.
+        let signed_zero = self.percent.is_zero() && self.percent.is_sign_negative();
+        (self.written
+            && !self.per_mille
+            && !signed_zero
+            && self.precision == Precision::written(self.percent))
+        .then_some(self.percent)
     }
 
     /// The same rate marked computed, displayed at the computed default (1 place).

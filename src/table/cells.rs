@@ -1,0 +1,293 @@
+//! A report line's cells written into one reused buffer: the columnar fast path of
+//! [`ReportLine::cells`](crate::ReportLine::cells).
+
+use std::fmt::Write as _;
+
+use super::Table;
+use super::columns::Plain;
+use super::row::NO_TARGET;
+use crate::text::wording::{DOWN, FLAT, IMPLIED_NOMINAL, RECOMPUTED, UP};
+use crate::{ObservationRef, Rounding, WriteOptions, kernel};
+
+/// The seven cells of a report line (指标, 本期, 上年同期, 同比增长, 目标, 完成率, 序时进度差) in one
+/// buffer that is reused line after line: what [`Table::report_cells`] writes, without a `String`
+/// a cell.
+///
+/// # Examples
+///
+/// ```
+/// use tongji::{ReportCells, Table, WriteOptions};
+/// let csv = "地区,指标,时期,数值\n示例县,retail,2022年,110亿元\n示例县,retail,2023年,120.5亿元\n";
+/// let (t, _) = Table::read_csv(csv.as_bytes())?;
+/// let mut cells = ReportCells::new();
+/// let o = t.iter().nth(1).unwrap();
+/// t.report_cells(&o, &WriteOptions::new(), &mut cells);
+/// assert_eq!(cells.get(3), "增长9.5%（推算）");
+/// assert_eq!(cells.cells().join(","), "社会消费品零售总额,120.5亿元,110亿元,增长9.5%（推算）,,,");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ReportCells {
+    text: String,
+    ends: [usize; 7],
+    filled: usize,
+}
+
+impl ReportCells {
+    /// Empty cells.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::ReportCells::new().get(0), "");
+    /// ```
+    #[must_use]
+    pub fn new() -> ReportCells {
+        ReportCells::default()
+    }
+
+    /// Cell `i` (0 to 6); empty when out of range.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let (t, _) = tongji::Table::read_csv("地区,指标,时期,数值\n示例县,gdp,2023年,1亿元\n".as_bytes())?;
+    /// let mut cells = tongji::ReportCells::new();
+    /// t.report_cells(&t.iter().next().unwrap(), &tongji::WriteOptions::new(), &mut cells);
+    /// assert_eq!((cells.get(0), cells.get(1), cells.get(9)), ("地区生产总值", "1亿元", ""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn get(&self, i: usize) -> &str {
+        if i >= self.filled {
+            return "";
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..self.ends[i]).unwrap_or("")
+    }
+
+    /// The seven cells.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tongji::ReportCells::new().cells(), [""; 7]);
+    /// ```
+    #[must_use]
+    pub fn cells(&self) -> [&str; 7] {
+        std::array::from_fn(|i| self.get(i))
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.filled = 0;
+    }
+
+    /// Ends the cell being written.
+    fn end(&mut self) {
+        if let Some(end) = self.ends.get_mut(self.filled) {
+            *end = self.text.len();
+            self.filled += 1;
+        }
+    }
+
+    fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.end();
+    }
+}
+
+/// Writes the decimal `mantissa × 10^-scale` as `Decimal` displays it (every digit, a `-` for a
+/// negative one). The mantissa is not zero: a zero's sign is left to `Decimal`.
+fn write_decimal(out: &mut String, mantissa: i128, scale: u32) {
+    // 39 digits, a point and a leading zero at most.
+    let mut digits = [0u8; 48];
+    let mut at = digits.len();
+    let mut put = |d: u8| {
+        at -= 1;
+        digits[at] = d;
+    };
+    let magnitude = mantissa.unsigned_abs();
+    let mut written = 0;
+    // Eight bytes at a time is several times faster than sixteen.
+    match u64::try_from(magnitude) {
+        Ok(mut n) => {
+            while n > 0 || written <= scale {
+                if written == scale && scale > 0 {
+                    put(b'.');
+                }
+                put(b'0' + (n % 10) as u8);
+                n /= 10;
+                written += 1;
+            }
+        }
+        Err(_) => {
+            let mut n = magnitude;
+            while n > 0 || written <= scale {
+                if written == scale && scale > 0 {
+                    put(b'.');
+                }
+                put(b'0' + (n % 10) as u8);
+                n /= 10;
+                written += 1;
+            }
+        }
+    }
+    if mantissa < 0 {
+        out.push('-');
+    }
+    out.extend(digits[at..].iter().map(|&b| char::from(b)));
+}
+
+impl Table {
+    /// The cells of the report line of `observation`, exactly as
+    /// [`ReportLine::cells`](crate::ReportLine::cells) of [`Table::report_line`] gives them, written
+    /// into `cells`. A figure written plainly, as most are, is formatted from the table's columns
+    /// and its growth computed by the integer [`kernel`]s; anything else (a target, a qualifier, a
+    /// growth state) takes the report line's own path. This is what a tool that prints every line
+    /// of a large table calls.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{ReportCells, Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值,同比增长,目标\n甲镇,fai,2023年1—10月,47149万元,6.6,5.6亿元\n甲镇,fai,2022年1—10月,45695万元,,\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let mut cells = ReportCells::new();
+    /// for o in t.iter() {
+    ///     t.report_cells(&o, &WriteOptions::new(), &mut cells);
+    ///     assert_eq!(cells.cells().map(str::to_string), t.report_line(&o).cells(&WriteOptions::new()));
+    /// }
+    /// assert_eq!(cells.get(5), "84.2%"); // the last line: 2023年1—10月
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report_cells(
+        &self,
+        observation: &ObservationRef<'_>,
+        options: &WriteOptions,
+        cells: &mut ReportCells,
+    ) {
+        let rounding = options.rounding_for(1);
+        cells.clear();
+        if let Some(i) = observation.index()
+            && self.fast_cells(i, rounding, cells)
+        {
+            return;
+        }
+        cells.clear();
+        for cell in self.report_line(observation).cells_rounded(rounding) {
+            cells.push(&cell);
+        }
+    }
+
+    /// The cells of stored row `i` from the columns; `false` (cells half written) when the row
+    /// needs the report line's path.
+    fn fast_cells(&self, i: usize, rounding: Rounding, cells: &mut ReportCells) -> bool {
+        let rows = &self.rows;
+        let (region, indicator, period) = rows.key(i);
+        let Some(current) = rows.plain(i) else {
+            return false;
+        };
+        if !self.inserted.is_empty() || rows.target(i) != NO_TARGET {
+            return false;
+        }
+        // The year's target applies to a year-to-date row: look only when the table has targets.
+        if !self.targets.is_empty() {
+            let year = (period & !0xff) | (1 << 4) | 12;
+            let at = if year > period {
+                self.rows.search((region, indicator, year)).ok()
+            } else {
+                rows.find_before(i + 1, (region, indicator, year))
+            };
+            if at.is_some_and(|j| rows.target(j) != NO_TARGET) {
+                return false;
+            }
+        }
+        let Ok(published) = rows.yoy_plain(i) else {
+            return false;
+        };
+        // Last year: the same months, the year before (year 1 has none).
+        let previous = match period.checked_sub(1 << 8).filter(|p| p >> 8 > 0) {
+            Some(p) => match rows.find_before(i, (region, indicator, p)) {
+                Some(j) => match rows.plain(j) {
+                    Some(prev) => Some(prev),
+                    None => return false,
+                },
+                None => None,
+            },
+            None => None,
+        };
+        let ind = self.catalog.at(indicator as usize);
+        cells.push(ind.name());
+        write_figure(cells, rows.suffix(current.unit), current);
+        match previous {
+            Some(p) => write_figure(cells, rows.suffix(p.unit), p),
+            None => cells.end(),
+        }
+        match (published, previous) {
+            (Some((m, s)), _) => {
+                write_change(&mut cells.text, i128::from(m), s);
+                if m != 0 {
+                    cells.text.push('%');
+                }
+            }
+            (None, Some(prev)) => {
+                let Some(g) = kernel::growth_scaled(
+                    i128::from(current.base),
+                    current.base_scale,
+                    i128::from(prev.base),
+                    prev.base_scale,
+                    rounding,
+                ) else {
+                    // A growth state (the base not positive), or beyond the integer range.
+                    return false;
+                };
+                write_change(&mut cells.text, g, rounding.places());
+                if g != 0 {
+                    cells.text.push('%');
+                }
+                cells.text.push_str(if ind.growth_from_levels() {
+                    RECOMPUTED
+                } else {
+                    IMPLIED_NOMINAL
+                });
+            }
+            (None, None) => {}
+        }
+        cells.end();
+        // No target: no 目标, 完成率 or 序时进度差.
+        cells.end();
+        cells.end();
+        cells.end();
+        true
+    }
+}
+
+/// A figure as its Display writes a plain written one: the value's digits, then magnitude and
+/// unit. A zero goes through `Decimal`, which owns the sign of zero.
+fn write_figure(cells: &mut ReportCells, suffix: &str, figure: Plain) {
+    if figure.value == 0 {
+        let zero = rust_decimal::Decimal::new(0, figure.scale);
+        let _ = write!(cells.text, "{zero}");
+    } else {
+        write_decimal(&mut cells.text, i128::from(figure.value), figure.scale);
+    }
+    cells.text.push_str(suffix);
+    cells.end();
+}
+
+/// "增长X" / "下降X" / "持平" for a rate of `mantissa` at `scale` as it shows (the `%` is the
+/// caller's, and there is none after 持平).
+fn write_change(out: &mut String, mantissa: i128, scale: u32) {
+    match mantissa.signum() {
+        0 => out.push_str(FLAT),
+        -1 => {
+            out.push_str(DOWN);
+            write_decimal(out, -mantissa, scale);
+        }
+        _ => {
+            out.push_str(UP);
+            write_decimal(out, mantissa, scale);
+        }
+    }
+}
