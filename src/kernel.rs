@@ -47,7 +47,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::value::rounding::{MAX_SCALE, exact_sub, percent_of};
+use crate::value::rounding::{exact_sub, percent_of};
 use crate::{Error, Result, Rounding, RoundingMode};
 
 /// The bound of the integer path: `|N| + |D| × 10^p` below it (see the module docs).
@@ -339,13 +339,9 @@ pub fn points(current: Decimal, previous: Decimal, rounding: Rounding) -> Result
 #[must_use]
 #[doc(alias = "四舍五入")]
 pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
-    if rounding.places() <= MAX_SCALE
-        && let Some(d) = round_scaled(value.mantissa(), value.scale(), rounding)
-            .and_then(|m| decimal(m, rounding.places()))
-    {
-        return d;
-    }
-    rounding.apply(value)
+    round_scaled(value.mantissa(), value.scale(), rounding)
+        .and_then(|m| decimal(m, rounding.places()))
+        .unwrap_or_else(|| rounding.apply(value))
 }
 
 #[cfg(test)]

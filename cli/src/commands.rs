@@ -2,6 +2,7 @@
 //! through [`crate::output`].
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -10,7 +11,9 @@ use tongji::audit::{AuditReport, Verdict};
 use tongji::text::{self, FigureValue, Template};
 use tongji::{NaiveDate, Period, Precision, RollUp, Table, WriteOptions};
 
-use crate::input::{Progress, Source, TableArgs, period_arg, read_ledger, read_table};
+use crate::input::{
+    Progress, Source, TableArgs, period_arg, read_ledger, read_table, read_table_at,
+};
 use crate::output::{Column, Format, Out, Rows};
 use crate::{AuditInput, FailOn, Failure};
 
@@ -32,12 +35,10 @@ pub(crate) const COMPUTE_COLUMNS: [Column; 10] = [
 const BLOCK: usize = 1 << 15;
 const CHUNK: usize = 1 << 10;
 
-/// What one line is made in, reused line after line: the cells, and the text of the last period
-/// written (consecutive rows mostly share one).
+/// What one line is made in, reused line after line: the cells and the period's text.
 #[derive(Default)]
 struct Line {
     cells: tongji::ReportCells,
-    period: Option<Period>,
     text: String,
 }
 
@@ -50,11 +51,9 @@ fn compute_row<T>(
     options: &WriteOptions,
     write: impl FnOnce(&[&str; 10]) -> T,
 ) -> T {
-    let period = o.period();
-    if line.period != Some(period) {
-        line.period = Some(period);
-        line.text = period.to_string();
-    }
+    // Written every line: periods that are equal may be written differently (前三季度, 1—9月).
+    line.text.clear();
+    let _ = write!(line.text, "{}", o.period());
     table.report_cells(o, options, &mut line.cells);
     let [name, current, previous, yoy, target, completion, gap] = line.cells.cells();
     write(&[
@@ -116,8 +115,7 @@ fn known_region<'t>(table: &'t Table, region: &str) -> Result<&'t str, Failure> 
 
 /// `tongji compute`.
 pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
-    let source = Source::read(args.file)?;
-    let table = read_table(&source, args.table)?;
+    let (name, table) = read_table_at(args.file, args.table)?;
     let region = args.region.map(|r| known_region(&table, r)).transpose()?;
     let code = args
         .indicator
@@ -132,45 +130,61 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
             && code.as_deref().is_none_or(|c| c == o.indicator().code())
             && period.is_none_or(|p| p == o.period())
     });
-    let mut block = Vec::with_capacity(BLOCK);
     let mut selected = selected.peekable();
     // A filtered table is small: a bar only for the whole one.
     let filtered = region.is_some() || code.is_some() || period.is_some();
     let progress = Progress::rows("计算", if filtered { 0 } else { table.len() });
-    while selected.peek().is_some() {
-        block.clear();
-        block.extend(selected.by_ref().take(BLOCK));
-        progress.advance(block.len());
-        if rows.lines().are_independent() {
-            // Lines made on all cores, put out in the table's order.
-            let lines = rows.lines();
-            let texts: Vec<String> = block
-                .par_chunks(CHUNK)
-                .map(|chunk| {
-                    let mut text = String::with_capacity(chunk.len() * 128);
-                    let mut line = Line::default();
-                    for o in chunk {
-                        compute_row(&table, o, &mut line, &args.options, |cells| {
-                            lines.render(cells, &mut text);
-                        });
+    if rows.lines().are_independent() {
+        // Lines made on all cores a block at a time, and put out in the table's order by this
+        // thread while the next block is made.
+        let lines = rows.lines().clone();
+        let (table, progress) = (&table, &progress);
+        std::thread::scope(|scope| -> Result<(), Failure> {
+            let (made, to_write) = std::sync::mpsc::sync_channel::<Vec<(String, usize)>>(1);
+            scope.spawn(move || {
+                let mut block = Vec::with_capacity(BLOCK);
+                while selected.peek().is_some() {
+                    block.clear();
+                    block.extend(selected.by_ref().take(BLOCK));
+                    progress.advance(block.len());
+                    let texts: Vec<(String, usize)> = block
+                        .par_chunks(CHUNK)
+                        .map(|chunk| {
+                            let mut text = String::with_capacity(chunk.len() * 128);
+                            let mut line = Line::default();
+                            for o in chunk {
+                                compute_row(table, o, &mut line, &args.options, |cells| {
+                                    lines.render(cells, &mut text);
+                                });
+                            }
+                            (text, chunk.len())
+                        })
+                        .collect();
+                    // The writer stopped (an error it returns): nothing more to make.
+                    if made.send(texts).is_err() {
+                        break;
                     }
-                    text
-                })
-                .collect();
-            for (text, chunk) in texts.iter().zip(block.chunks(CHUNK)) {
-                rows.rendered(text, chunk.len())?;
+                }
+            });
+            for texts in to_write {
+                for (text, n) in texts {
+                    rows.rendered(&text, n)?;
+                }
             }
-        } else {
-            let mut line = Line::default();
-            for o in &block {
-                compute_row(&table, o, &mut line, &args.options, |cells| rows.row(cells))?;
-            }
+            Ok(())
+        })?;
+    } else {
+        let mut line = Line::default();
+        for o in selected {
+            compute_row(&table, &o, &mut line, &args.options, |cells| {
+                rows.row(cells)
+            })?;
         }
     }
     progress.finish();
     let n = rows.finish()?;
     if n == 0 {
-        eprintln!("tongji: {}: no figures match the filters", source.name);
+        eprintln!("tongji: {name}: no figures match the filters");
     }
     out.finish()
 }

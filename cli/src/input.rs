@@ -150,6 +150,25 @@ pub(crate) fn read_table(source: &Source, args: &TableArgs) -> Result<Table, Fai
             source.name
         )));
     }
+    let (long, wide) = options(args)?;
+    let progress = Progress::start(&source.name, source.bytes.len());
+    let read = if source.is_workbook() {
+        read_workbook(source, args.layout, &long, &wide)?
+    } else {
+        read_csv(
+            &source.name,
+            || Ok(progress.wrap(source.bytes.as_slice())),
+            args.layout,
+            &long,
+            &wide,
+        )?
+    };
+    progress.finish();
+    checked(&source.name, read)
+}
+
+/// The readers' options from the command's.
+fn options(args: &TableArgs) -> Result<(CsvOptions, WideOptions), Failure> {
     let period = args
         .file_period
         .as_deref()
@@ -169,39 +188,43 @@ pub(crate) fn read_table(source: &Source, args: &TableArgs) -> Result<Table, Fai
         long = long.sheet(s);
         wide = wide.sheet(s);
     }
-    let progress = Progress::start(&source.name, source.bytes.len());
-    let failed = |e: tongji::Error| Failure::Input(format!("{}: {e}", source.name));
-    let read = if source.is_workbook() {
-        read_workbook(source, args.layout, &long, &wide)?
-    } else {
-        let bytes = progress.wrap(source.bytes.as_slice());
-        match args.layout {
-            Layout::Long => Table::read_csv_with(bytes, &long),
-            Layout::Wide => Table::read_wide_csv(bytes, &wide),
-            Layout::Auto => match Table::read_csv_with(bytes, &long) {
-                Err(e) if e.kind() == ErrorKind::MissingColumn => {
-                    Table::read_wide_csv(source.bytes.as_slice(), &wide)
-                        .map_err(|wide_error| {
-                            Failure::Input(format!(
-                                "{}: neither a long table ({e}) nor a wide one ({wide_error})",
-                                source.name
-                            ))
-                        })
-                        .map(Ok)?
-                }
-                other => other,
-            },
-        }
-    };
-    progress.finish();
-    let (table, bad_rows) = read.map_err(failed)?;
+    Ok((long, wide))
+}
+
+/// A CSV table, long or wide by `layout`; `open` gives the input from its start, each time it is
+/// called (an automatic layout reads it a second time as wide when it is not long).
+fn read_csv<'r, R: Read + 'r>(
+    name: &str,
+    open: impl Fn() -> Result<R, Failure>,
+    layout: Layout,
+    long: &CsvOptions,
+    wide: &WideOptions,
+) -> Result<Read2, Failure> {
+    Ok(match layout {
+        Layout::Long => Table::read_csv_with(open()?, long),
+        Layout::Wide => Table::read_wide_csv(open()?, wide),
+        Layout::Auto => match Table::read_csv_with(open()?, long) {
+            Err(e) if e.kind() == ErrorKind::MissingColumn => {
+                Ok(Table::read_wide_csv(open()?, wide).map_err(|wide_error| {
+                    Failure::Input(format!(
+                        "{name}: neither a long table ({e}) nor a wide one ({wide_error})"
+                    ))
+                })?)
+            }
+            other => other,
+        },
+    })
+}
+
+/// The table read, its bad rows reported on stderr; an error when nothing was read.
+fn checked(name: &str, read: Read2) -> Result<Table, Failure> {
+    let (table, bad_rows) = read.map_err(|e| Failure::Input(format!("{name}: {e}")))?;
     for e in &bad_rows {
-        eprintln!("tongji: {}: {e} (row not read)", source.name);
+        eprintln!("tongji: {name}: {e} (row not read)");
     }
     if table.is_empty() {
         return Err(Failure::Input(format!(
-            "{}: no figures read{}",
-            source.name,
+            "{name}: no figures read{}",
             if bad_rows.is_empty() {
                 ""
             } else {
@@ -213,6 +236,53 @@ pub(crate) fn read_table(source: &Source, args: &TableArgs) -> Result<Table, Fai
 }
 
 type Read2 = tongji::Result<(Table, Vec<tongji::Error>)>;
+
+/// Reads the table at `arg` as [`read_table`] does, streaming a CSV file from disk instead of
+/// holding it whole (a large file then takes the table's memory, not twice the file's); stdin and
+/// workbooks are read whole. Returns the input's name for messages.
+pub(crate) fn read_table_at(arg: &Path, args: &TableArgs) -> Result<(String, Table), Failure> {
+    let name = arg.display().to_string();
+    let streamable = arg.as_os_str() != "-" && arg.is_file() && !workbook_name(arg);
+    let magic = |path: &Path| -> std::io::Result<Vec<u8>> {
+        let mut head = Vec::with_capacity(8);
+        std::fs::File::open(path)?.take(8).read_to_end(&mut head)?;
+        Ok(head)
+    };
+    let head = if streamable {
+        magic(arg).map_err(|e| Failure::io(&name, &e))?
+    } else {
+        Vec::new()
+    };
+    if !streamable || head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+    {
+        let source = Source::read(arg)?;
+        let table = read_table(&source, args)?;
+        return Ok((source.name, table));
+    }
+    if head.is_empty() {
+        return Err(Failure::Input(format!("{name}: the file is empty")));
+    }
+    let (long, wide) = options(args)?;
+    let len = std::fs::metadata(arg).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    let progress = Progress::start(&name, len);
+    let open = || {
+        std::fs::File::open(arg)
+            .map(|f| progress.wrap(f))
+            .map_err(|e| Failure::io(&name, &e))
+    };
+    let read = read_csv(&name, open, args.layout, &long, &wide)?;
+    progress.finish();
+    let table = checked(&name, read)?;
+    Ok((name, table))
+}
+
+/// A workbook by its extension.
+fn workbook_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        matches!(e.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
+    })
+}
 
 fn read_workbook(
     source: &Source,
@@ -315,7 +385,7 @@ impl Progress {
     }
 
     /// `reader`, advancing the bar as it is read.
-    pub(crate) fn wrap<'r>(&self, reader: &'r [u8]) -> Box<dyn Read + 'r> {
+    pub(crate) fn wrap<'r, R: Read + 'r>(&self, reader: R) -> Box<dyn Read + 'r> {
         match &self.bar {
             Some(bar) => Box::new(bar.wrap_read(reader)),
             None => Box::new(reader),

@@ -108,6 +108,7 @@ pub(crate) type Column<'a> = (&'a str, &'a str);
 
 /// How a row becomes a line of CSV or JSON: shareable between threads, so that rows can be
 /// written on all cores and then put out in order.
+#[derive(Clone)]
 pub(crate) struct Lines {
     format: Format,
     keys: Vec<String>,

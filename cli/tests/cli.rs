@@ -240,6 +240,21 @@ fn stdin_and_a_path_give_the_same_table() {
     );
 }
 
+/// Equal periods written two ways (前三季度 is 1—9月) print as each row wrote them: the line
+/// writer once reused the text of an equal period.
+#[test]
+fn periods_print_as_written_even_when_equal() {
+    let csv =
+        "地区,指标,时期,数值\n甲镇,retail,2023年前三季度,1亿元\n乙乡,retail,2023年1—9月,2亿元\n";
+    let run = tongji_in(&["compute", "-", "-f", "csv"], Some(csv.as_bytes()));
+    let periods: Vec<&str> = ok(&run)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(periods, ["2023年前三季度", "2023年1—9月"]);
+}
+
 #[test]
 fn gbk_wide_and_long_input() {
     // The bundled 月报 as WPS saves it: GBK, CRLF, a title row, 单位 line, footnote.

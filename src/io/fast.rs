@@ -147,9 +147,12 @@ const RECENT: usize = 256;
 
 /// The slot of `text` in [`Seen::recent_periods`].
 fn slot(text: &str) -> usize {
-    let b = text.as_bytes();
-    let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-    (b.len() * 31 + at(b.len().wrapping_sub(1)) * 7 + at(b.len().wrapping_sub(4))) & (RECENT - 1)
+    // FNV-1a over the first 16 bytes: a period's year and months are in them.
+    let mut h: u32 = 0x811c_9dc5;
+    for &byte in text.as_bytes().iter().take(16) {
+        h = (h ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 16)) as usize & (RECENT - 1)
 }
 
 /// `text` trimmed as `str::trim` trims it, without looking at its characters when its first
@@ -193,6 +196,12 @@ fn digits(number: &str) -> Option<(i64, u32)> {
         return None;
     }
     Some((if negative { -mantissa } else { mantissa }, scale))
+}
+
+/// The mantissa and scale of a plain decimal rate that fits the yoy column.
+fn plain_yoy(text: &str) -> Option<(i32, u8)> {
+    let (m, s) = digits(text).filter(|_| plain_decimal(text))?;
+    Some((i32::try_from(m).ok()?, u8::try_from(s).ok()?))
 }
 
 /// Whether `text` is `-?[0-9]+(\.[0-9]+)?` and not a negative zero: a decimal that
@@ -364,6 +373,8 @@ fn compact<'c>(
     let (yoy, yoy_scale) = match optional(places.yoy) {
         "" => (0, NO_YOY),
         y if no_data(y) => (0, NO_YOY),
+        // A plain decimal in percent, as the general parser reads it, without building it.
+        y if plain_yoy(y).is_some() => plain_yoy(y)?,
         y => {
             let rate = if plain_decimal(y) {
                 Rate::written_percent(Decimal::from_str_exact(y).ok()?)

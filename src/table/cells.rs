@@ -100,43 +100,46 @@ impl ReportCells {
 /// Writes the decimal `mantissa × 10^-scale` as `Decimal` displays it (every digit, a `-` for a
 /// negative one). The mantissa is not zero: a zero's sign is left to `Decimal`.
 fn write_decimal(out: &mut String, mantissa: i128, scale: u32) {
-    // 39 digits, a point and a leading zero at most.
-    let mut digits = [0u8; 48];
-    let mut at = digits.len();
-    let mut put = |d: u8| {
-        at -= 1;
-        digits[at] = d;
-    };
-    let magnitude = mantissa.unsigned_abs();
-    let mut written = 0;
-    // Eight bytes at a time is several times faster than sixteen.
-    match u64::try_from(magnitude) {
-        Ok(mut n) => {
-            while n > 0 || written <= scale {
-                if written == scale && scale > 0 {
-                    put(b'.');
-                }
-                put(b'0' + (n % 10) as u8);
-                n /= 10;
-                written += 1;
-            }
-        }
-        Err(_) => {
-            let mut n = magnitude;
-            while n > 0 || written <= scale {
-                if written == scale && scale > 0 {
-                    put(b'.');
-                }
-                put(b'0' + (n % 10) as u8);
-                n /= 10;
-                written += 1;
-            }
-        }
-    }
     if mantissa < 0 {
         out.push('-');
     }
-    out.extend(digits[at..].iter().map(|&b| char::from(b)));
+    let magnitude = mantissa.unsigned_abs();
+    if let (Ok(n), Some(unit)) = (u64::try_from(magnitude), 10u64.checked_pow(scale)) {
+        push_digits(out, n / unit, 1);
+        if scale > 0 {
+            out.push('.');
+            push_digits(out, n % unit, scale);
+        }
+        return;
+    }
+    // Wider than 64 bits: digit by digit.
+    let mut digits = [0u8; 48];
+    let mut at = digits.len();
+    let (mut n, mut written) = (magnitude, 0);
+    while n > 0 || written <= scale {
+        if written == scale && scale > 0 {
+            at -= 1;
+            digits[at] = b'.';
+        }
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        written += 1;
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+/// Writes `n` in decimal, zero-padded to at least `least` digits (at most 20).
+fn push_digits(out: &mut String, mut n: u64, least: u32) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    while n > 0 {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let start = at.min(digits.len().saturating_sub(least as usize));
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 impl Table {
@@ -169,10 +172,10 @@ impl Table {
     ) {
         let rounding = options.rounding_for(1);
         cells.clear();
-        if let Some(i) = observation.index()
-            && self.fast_cells(i, rounding, cells)
-        {
-            return;
+        if let Some(i) = observation.index() {
+            if self.fast_cells(i, rounding, cells) {
+                return;
+            }
         }
         cells.clear();
         for cell in self.report_line(observation).cells_rounded(rounding) {

@@ -475,7 +475,8 @@ impl Columns {
         let n = self.len();
         let ordered =
             (1..n).all(|i| (self.key(i - 1), self.line[i - 1]) < (self.key(i), self.line[i]));
-        if !ordered && let Some(from) = self.run_order() {
+        let runs = if ordered { None } else { self.run_order() };
+        if let Some(from) = runs {
             self.gather(&from);
         } else if !ordered {
             let mut order: Vec<(Packed, u32, u32)> = (0..n)
