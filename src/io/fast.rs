@@ -23,7 +23,7 @@ use super::columns::{Header, no_data};
 use super::encoding::Decoding;
 use super::observations::{self as long, Caches, Context};
 use super::records::{Reading, Resume, for_each_decoded};
-use crate::table::columns::{Compact, NO_YOY, ODD_YOY};
+use crate::table::columns::{Compact, Ids, NO_YOY, ODD_YOY};
 use crate::value::precision::Precision;
 use crate::value::quantity::BaseRule;
 use crate::{Catalog, Error, Magnitude, Period, Quantity, Rate, Result, Status, Table, Unit};
@@ -82,13 +82,6 @@ impl Places {
     }
 }
 
-/// A row of a piece: in column form with the piece's own region, unit and precision ids and
-/// odd-rate indexes, and its line counted from the piece's first.
-#[derive(Debug, Clone, Copy)]
-struct Local {
-    row: Compact,
-}
-
 /// A row the general row parser reads: its cells, its line from the piece's first, its byte.
 #[derive(Debug)]
 struct Handed {
@@ -97,17 +90,17 @@ struct Handed {
     offset: u64,
 }
 
-#[derive(Debug)]
-enum Item {
-    Fast(Local),
-    Handed(Handed),
-}
-
-/// What a piece's parse gives.
+/// What a piece's parse gives; reused from block to block, so its vectors keep their memory.
 #[derive(Debug, Default)]
 struct Piece {
-    items: Vec<Item>,
-    regions: Vec<String>,
+    /// The rows in column form, with the piece's own region, unit and precision ids and odd-rate
+    /// indexes, and their lines counted from the piece's first.
+    rows: Vec<Compact>,
+    /// The rows for the general parser, each with how many of `rows` come before it.
+    handed: Vec<(usize, Handed)>,
+    /// The regions by local id, in the order they first appear; with the index in `rows` of
+    /// the first row of each.
+    regions: Vec<(usize, String)>,
     units: Vec<(Magnitude, Unit)>,
     /// How each unit's base values are computed on integers, where they can be.
     rules: Vec<Option<BaseRule>>,
@@ -115,6 +108,19 @@ struct Piece {
     rates: Vec<Rate>,
     /// The lines the piece spans (terminators counted).
     lines: u64,
+}
+
+impl Piece {
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.handed.clear();
+        self.regions.clear();
+        self.units.clear();
+        self.rules.clear();
+        self.precisions.clear();
+        self.rates.clear();
+        self.lines = 0;
+    }
 }
 
 /// A period's text and what it parsed to (`None`: not a period), packed.
@@ -348,23 +354,6 @@ fn compact<'c>(
     if unit.1.dimension() != catalog.at(indicator as usize).unit().dimension() {
         return None;
     }
-    // The region, as the table interns it.
-    let region_text = cell(places.region).trim_start_matches('\u{feff}').trim();
-    if region_text.is_empty() {
-        return None;
-    }
-    let region = match seen.last_region {
-        Some((r, id)) if r == region_text => id,
-        _ => {
-            let next = u32::try_from(piece.regions.len()).ok()?;
-            let id = *seen.regions.entry(region_text).or_insert_with(|| {
-                piece.regions.push(region_text.to_string());
-                next
-            });
-            seen.last_region = Some((region_text, id));
-            id
-        }
-    };
     let status = match optional(places.status) {
         "" => Status::Actual,
         s if no_data(s) => Status::Actual,
@@ -394,6 +383,26 @@ fn compact<'c>(
             }
         }
     };
+    // The region, as the table interns it: last, for a region is only the table's once its
+    // row is read.
+    let line = u32::try_from(line).ok()?;
+    let region_text = cell(places.region).trim_start_matches('\u{feff}').trim();
+    if region_text.is_empty() {
+        return None;
+    }
+    let region = match seen.last_region {
+        Some((r, id)) if r == region_text => id,
+        _ => {
+            let next = u32::try_from(piece.regions.len()).ok()?;
+            let first = piece.rows.len();
+            let id = *seen.regions.entry(region_text).or_insert_with(|| {
+                piece.regions.push((first, region_text.to_string()));
+                next
+            });
+            seen.last_region = Some((region_text, id));
+            id
+        }
+    };
     Some(Compact {
         region,
         indicator,
@@ -407,7 +416,7 @@ fn compact<'c>(
         precision: precision_id,
         yoy,
         yoy_scale,
-        line: u32::try_from(line).ok()?,
+        line,
         status,
     })
 }
@@ -420,8 +429,9 @@ fn parse_piece(
     delimiter: u8,
     places: &Places,
     catalog: &Catalog,
-) -> Piece {
-    let mut piece = Piece::default();
+    piece: &mut Piece,
+) {
+    piece.clear();
     let mut seen = Seen {
         recent_periods: vec![None; RECENT],
         ..Seen::default()
@@ -436,13 +446,16 @@ fn parse_piece(
             cells.clear();
             cells.extend(record.split(char::from(delimiter)));
             if !cells.iter().all(|c| trim(c).is_empty()) {
-                match compact(&cells, places, catalog, &mut seen, &mut piece, line) {
-                    Some(row) => piece.items.push(Item::Fast(Local { row })),
-                    None => piece.items.push(Item::Handed(Handed {
-                        record: csv::StringRecord::from(cells.clone()),
-                        line,
-                        offset: offset + at as u64,
-                    })),
+                match compact(&cells, places, catalog, &mut seen, piece, line) {
+                    Some(row) => piece.rows.push(row),
+                    None => piece.handed.push((
+                        piece.rows.len(),
+                        Handed {
+                            record: csv::StringRecord::from(cells.clone()),
+                            line,
+                            offset: offset + at as u64,
+                        },
+                    )),
                 }
             }
         }
@@ -458,7 +471,6 @@ fn parse_piece(
         }
     }
     piece.lines = line;
-    piece
 }
 
 /// `block` (whole records) cut into at most about `most` pieces at line feeds, each at least
@@ -479,92 +491,121 @@ fn pieces(block: &[u8], least: usize, most: usize) -> Vec<(usize, &[u8])> {
     out
 }
 
-/// Puts a piece's rows in the table, in order: fast rows with their ids made the table's, handed
-/// rows through the general row parser. `line` is the piece's first line.
+/// Puts a piece's rows in the table, in order: fast rows with their ids made the table's, a
+/// segment at a time, handed rows through the general row parser between them. `line` is the
+/// piece's first line.
 fn merge(
     table: &mut Table,
-    piece: Piece,
+    piece: &mut Piece,
     line: u64,
     header: &Header,
     caches: &mut Caches,
     context: &Context<'_>,
     bad: &mut Vec<Error>,
 ) {
-    const UNSET: u32 = u32::MAX;
-    let mut regions = vec![UNSET; piece.regions.len()];
-    let units: Vec<Option<u32>> = piece
-        .units
-        .iter()
-        .map(|&u| table.columns_mut().unit_id(u))
-        .collect();
-    let precisions: Vec<Option<u32>> = piece
+    let columns = table.columns_mut();
+    let units: Option<Vec<u32>> = piece.units.iter().map(|&u| columns.unit_id(u)).collect();
+    let precisions: Option<Vec<u32>> = piece
         .precisions
         .iter()
-        .map(|&p| table.columns_mut().precision_id(p))
+        .map(|&p| columns.precision_id(p))
         .collect();
-    let mut rates = vec![UNSET; piece.rates.len()];
-    for item in piece.items {
-        match item {
-            Item::Fast(Local { mut row }) => {
-                let Some(at) = line
-                    .checked_add(u64::from(row.line))
-                    .filter(|&l| u32::try_from(l).is_ok())
-                else {
-                    let at = line.saturating_add(u64::from(row.line));
-                    bad.push(
-                        Error::out_of_range("line", at, "a line number up to 4294967295")
-                            .at_line(at, None),
-                    );
-                    continue;
-                };
-                let region = &mut regions[row.region as usize];
-                if *region == UNSET {
-                    match table.intern_region(&piece.regions[row.region as usize]) {
-                        Ok(id) => *region = id,
-                        Err(e) => {
-                            bad.push(e.at_line(at, None));
-                            continue;
-                        }
-                    }
-                }
-                row.region = *region;
-                row.line = u32::try_from(at).unwrap_or(u32::MAX);
-                if row.yoy_scale == ODD_YOY {
-                    let index = row.yoy as usize;
-                    if rates[index] == UNSET {
-                        rates[index] =
-                            u32::try_from(table.columns_mut().odd_rate(piece.rates[index]))
-                                .unwrap_or(UNSET);
-                    }
-                    row.yoy = i32::try_from(rates[index]).unwrap_or(i32::MAX);
-                }
-                match (units[row.unit as usize], precisions[row.precision as usize]) {
-                    (Some(unit), Some(precision)) => {
-                        row.unit = unit;
-                        row.precision = precision;
-                        table.columns_mut().push_compact(&row);
-                    }
-                    // Past the most ids the columns hold: the figure is kept whole.
-                    _ => table.columns_mut().push_whole(
-                        &row,
-                        piece.units[row.unit as usize],
-                        piece.precisions[row.precision as usize],
-                    ),
-                }
+    let rates: Vec<i32> = piece.rates.iter().map(|&r| columns.odd_rate(r)).collect();
+    let lines_fit = line
+        .checked_add(piece.lines)
+        .is_some_and(|l| u32::try_from(l).is_ok());
+    let mut regions: Vec<u32> = Vec::with_capacity(piece.regions.len());
+    let mut start = 0;
+    let ends = piece
+        .handed
+        .iter()
+        .map(|(at, h)| (*at, Some(h)))
+        .chain(std::iter::once((piece.rows.len(), None)));
+    for (end, handed) in ends {
+        // The regions first seen in this segment, interned in order before its rows.
+        while let Some((first, name)) = piece.regions.get(regions.len()) {
+            if *first >= end {
+                break;
             }
-            Item::Handed(h) => {
-                let cells = super::columns::Cells {
-                    header,
-                    record: &h.record,
-                    line: line + h.line,
-                    offset: h.offset,
-                    sheet: None,
-                };
-                if let Err(e) = long::push_row(table, &cells, caches, context) {
-                    bad.push(e);
+            match table.intern_region(name) {
+                Ok(id) => regions.push(id),
+                // Past the most regions: these rows are not read.
+                Err(e) => {
+                    bad.push(e.at_line(line, None));
+                    return;
                 }
             }
         }
+        let segment = &piece.rows[start..end];
+        match (&units, &precisions) {
+            (Some(units), Some(precisions)) if lines_fit => table.columns_mut().extend_compact(
+                segment,
+                &Ids {
+                    regions: &regions,
+                    units,
+                    precisions,
+                    rates: &rates,
+                    line,
+                },
+            ),
+            _ => {
+                for row in segment {
+                    push_one(table, row, piece, &regions, &rates, line, bad);
+                }
+            }
+        }
+        start = end;
+        if let Some(h) = handed {
+            let cells = super::columns::Cells {
+                header,
+                record: &h.record,
+                line: line + h.line,
+                offset: h.offset,
+                sheet: None,
+            };
+            if let Err(e) = long::push_row(table, &cells, caches, context) {
+                bad.push(e);
+            }
+        }
+    }
+}
+
+/// One fast row put in the table by itself: when its line or its unit or precision do not fit
+/// the columns' ids.
+fn push_one(
+    table: &mut Table,
+    row: &Compact,
+    piece: &Piece,
+    regions: &[u32],
+    rates: &[i32],
+    line: u64,
+    bad: &mut Vec<Error>,
+) {
+    let at = line.saturating_add(u64::from(row.line));
+    let Ok(at32) = u32::try_from(at) else {
+        bad.push(
+            Error::out_of_range("line", at, "a line number up to 4294967295").at_line(at, None),
+        );
+        return;
+    };
+    let mut row = Compact {
+        region: regions[row.region as usize],
+        line: at32,
+        ..*row
+    };
+    if row.yoy_scale == ODD_YOY {
+        row.yoy = rates[row.yoy as usize];
+    }
+    let columns = table.columns_mut();
+    let unit = piece.units[row.unit as usize];
+    let precision = piece.precisions[row.precision as usize];
+    match (columns.unit_id(unit), columns.precision_id(precision)) {
+        (Some(u), Some(p)) => {
+            row.unit = u;
+            row.precision = p;
+            columns.push_compact(&row);
+        }
+        _ => columns.push_whole(&row, unit, precision),
     }
 }
 
@@ -641,6 +682,7 @@ pub(crate) fn read<R: Read>(
     let catalog = table.catalog().clone();
     let most = rayon_threads() * 2;
     let mut bad = Vec::new();
+    let mut pool: Vec<Piece> = Vec::new();
     loop {
         fill(&mut input, &mut block, split.block)?;
         // A block not filled is the end of the file.
@@ -656,15 +698,14 @@ pub(crate) fn read<R: Read>(
         let mut general_from = (whole == 0 && !at_end).then_some(0);
         if general_from.is_none() {
             let cut = pieces(&block[..whole], split.piece, most);
-            let parsed = parse_all(&cut, offset, delimiter, &places, &catalog);
-            for ((at, _), piece) in cut.iter().zip(parsed) {
-                let Some(piece) = piece else {
+            let parsed = parse_all(&cut, offset, delimiter, &places, &catalog, &mut pool);
+            for (((at, _), plain), piece) in cut.iter().zip(parsed).zip(pool.iter_mut()) {
+                if !plain {
                     general_from = Some(*at);
                     break;
-                };
-                let lines = piece.lines;
+                }
                 merge(table, piece, line, &header, caches, context, &mut bad);
-                line += lines;
+                line += piece.lines;
             }
         }
         if let Some(at) = general_from {
@@ -698,36 +739,37 @@ pub(crate) fn read<R: Read>(
     }
 }
 
-/// The pieces parsed, on all cores when there is more than one; `None` for a piece that is not
-/// UTF-8 or holds a quote.
+/// Parses the pieces into `pool` (grown to their number), on all cores when there is more than
+/// one; `false` for a piece that is not UTF-8 or holds a quote.
 fn parse_all(
     cut: &[(usize, &[u8])],
     offset: u64,
     delimiter: u8,
     places: &Places,
     catalog: &Catalog,
-) -> Vec<Option<Piece>> {
-    let one = |&(at, bytes): &(usize, &[u8])| {
-        let text = std::str::from_utf8(bytes).ok()?;
+    pool: &mut Vec<Piece>,
+) -> Vec<bool> {
+    if pool.len() < cut.len() {
+        pool.resize_with(cut.len(), Piece::default);
+    }
+    let one = |(&(at, bytes), piece): (&(usize, &[u8]), &mut Piece)| {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return false;
+        };
         if memchr::memchr(b'"', bytes).is_some() {
-            return None;
+            return false;
         }
-        Some(parse_piece(
-            text,
-            offset + at as u64,
-            delimiter,
-            places,
-            catalog,
-        ))
+        parse_piece(text, offset + at as u64, delimiter, places, catalog, piece);
+        true
     };
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
         if cut.len() > 1 {
-            return cut.par_iter().map(one).collect();
+            return cut.par_iter().zip(pool.par_iter_mut()).map(one).collect();
         }
     }
-    cut.iter().map(one).collect()
+    cut.iter().zip(pool.iter_mut()).map(one).collect()
 }
 
 fn rayon_threads() -> usize {

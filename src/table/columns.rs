@@ -59,6 +59,17 @@ pub(super) struct Plain {
     pub(super) unit: u32,
 }
 
+/// What a reader's own ids are in these columns: region, unit and precision ids and odd-rate
+/// indexes by the reader's, and the line its rows count from.
+#[derive(Debug)]
+pub(crate) struct Ids<'a> {
+    pub(crate) regions: &'a [u32],
+    pub(crate) units: &'a [u32],
+    pub(crate) precisions: &'a [u32],
+    pub(crate) rates: &'a [i32],
+    pub(crate) line: u64,
+}
+
 /// The columns, in the order their rows were pushed (sorted by [`Columns::sort`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {
@@ -216,6 +227,41 @@ impl Columns {
         self.target.push(super::row::NO_TARGET);
         self.line.push(c.line);
         self.flags.push(status_bits(c.status) | (c.label << 3));
+    }
+
+    /// Appends rows in column form whose ids are a reader's own, made these columns' by `ids`.
+    pub(crate) fn extend_compact(&mut self, rows: &[Compact], ids: &Ids<'_>) {
+        // One column at a time: each a tight loop over the rows.
+        self.reserve(rows.len());
+        self.region
+            .extend(rows.iter().map(|r| ids.regions[r.region as usize]));
+        self.indicator.extend(rows.iter().map(|r| r.indicator));
+        self.period.extend(rows.iter().map(|r| r.period));
+        self.value.extend(rows.iter().map(|r| r.value));
+        self.base.extend(rows.iter().map(|r| r.base));
+        self.meta.extend(rows.iter().map(|r| {
+            r.value_scale
+                | (r.base_scale << 5)
+                | (ids.units[r.unit as usize] << 10)
+                | (ids.precisions[r.precision as usize] << 21)
+        }));
+        self.yoy.extend(rows.iter().map(|r| {
+            if r.yoy_scale == ODD_YOY {
+                ids.rates[r.yoy as usize]
+            } else {
+                r.yoy
+            }
+        }));
+        self.yoy_scale.extend(rows.iter().map(|r| r.yoy_scale));
+        self.target
+            .extend(std::iter::repeat_n(super::row::NO_TARGET, rows.len()));
+        // The caller checked that every line fits.
+        self.line.extend(
+            rows.iter()
+                .map(|r| u32::try_from(ids.line + u64::from(r.line)).unwrap_or(u32::MAX)),
+        );
+        self.flags
+            .extend(rows.iter().map(|r| status_bits(r.status) | (r.label << 3)));
     }
 
     /// Appends a row in column form whose figure is kept whole: its unit and precision are
