@@ -125,6 +125,24 @@ impl Lines {
     /// null), ending in a newline.
     pub(crate) fn render<S: AsRef<str>>(&self, cells: &[S], buf: &mut String) {
         if self.format == Format::Csv {
+            // Most lines need no quotes: written plainly, then checked in two passes over the
+            // line — as many commas as separators, no quote or line break — and written again
+            // cell by cell only if not.
+            let start = buf.len();
+            for (i, cell) in cells.iter().enumerate() {
+                if i > 0 {
+                    buf.push(',');
+                }
+                buf.push_str(cell.as_ref());
+            }
+            let line = &buf.as_bytes()[start..];
+            if memchr::memchr_iter(b',', line).count() + 1 == cells.len().max(1)
+                && memchr::memchr3(b'"', b'\n', b'\r', line).is_none()
+            {
+                buf.push('\n');
+                return;
+            }
+            buf.truncate(start);
             for (i, cell) in cells.iter().enumerate() {
                 let cell = cell.as_ref();
                 if i > 0 {

@@ -424,27 +424,56 @@ fn compact<'c>(
 /// Parses `bytes` (whole records, UTF-8, no quote, at most its last line unterminated), which
 /// start at line 0 and byte `offset` of the piece's own count.
 fn parse_piece(
-    bytes: &str,
+    raw: &[u8],
     offset: u64,
     delimiter: u8,
     places: &Places,
     catalog: &Catalog,
     piece: &mut Piece,
-) {
+) -> bool {
     piece.clear();
     let mut seen = Seen {
         recent_periods: vec![None; RECENT],
         ..Seen::default()
     };
     let mut cells: Vec<&str> = Vec::with_capacity(16);
-    let raw = bytes.as_bytes();
+    // Each column's last cell: a cell equal to it is the text already checked as UTF-8, so only
+    // the cells that change are checked.
+    let mut last: Vec<(&[u8], &str)> = Vec::new();
     let (mut at, mut line) = (0usize, 0u64);
     while at < raw.len() {
         let end = memchr::memchr2(b'\n', b'\r', &raw[at..]).map_or(raw.len(), |e| at + e);
-        let record = &bytes[at..end];
-        if !record.is_empty() {
+        if end > at {
+            // Split on the delimiter's byte (ASCII, so never inside a character), each cell
+            // checked as UTF-8 unless it is its column's last.
             cells.clear();
-            cells.extend(record.split(char::from(delimiter)));
+            let mut from = at;
+            let ends = raw[at..end]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == delimiter)
+                .map(|(i, _)| at + i)
+                .chain(std::iter::once(end));
+            for to in ends {
+                let cell = &raw[from..to];
+                let column = cells.len();
+                let text = match last.get(column) {
+                    Some(&(bytes, text)) if bytes == cell => text,
+                    _ => {
+                        let Ok(text) = std::str::from_utf8(cell) else {
+                            return false;
+                        };
+                        if column < last.len() {
+                            last[column] = (cell, text);
+                        } else {
+                            last.push((cell, text));
+                        }
+                        text
+                    }
+                };
+                cells.push(text);
+                from = to + 1;
+            }
             if !cells.iter().all(|c| trim(c).is_empty()) {
                 match compact(&cells, places, catalog, &mut seen, piece, line) {
                     Some(row) => piece.rows.push(row),
@@ -471,6 +500,7 @@ fn parse_piece(
         }
     }
     piece.lines = line;
+    true
 }
 
 /// `block` (whole records) cut into at most about `most` pieces at line feeds, each at least
@@ -753,14 +783,8 @@ fn parse_all(
         pool.resize_with(cut.len(), Piece::default);
     }
     let one = |(&(at, bytes), piece): (&(usize, &[u8]), &mut Piece)| {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return false;
-        };
-        if memchr::memchr(b'"', bytes).is_some() {
-            return false;
-        }
-        parse_piece(text, offset + at as u64, delimiter, places, catalog, piece);
-        true
+        memchr::memchr(b'"', bytes).is_none()
+            && parse_piece(bytes, offset + at as u64, delimiter, places, catalog, piece)
     };
     #[cfg(feature = "parallel")]
     {

@@ -129,17 +129,44 @@ fn write_decimal(out: &mut String, mantissa: i128, scale: u32) {
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-/// Writes `n` in decimal, zero-padded to at least `least` digits (at most 20).
-fn push_digits(out: &mut String, mut n: u64, least: u32) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    while n > 0 {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
+/// "0000" to "9999", four bytes each.
+fn four_digits() -> &'static str {
+    static TABLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| (0..10_000).map(|n| format!("{n:04}")).collect())
+}
+
+/// Writes `n` in decimal, zero-padded to at least `least` digits, four digits at a time.
+fn push_digits(out: &mut String, n: u64, least: u32) {
+    let table = four_digits();
+    let four = |c: u64| {
+        let at = usize::try_from(c % 10_000).unwrap_or(0) * 4;
+        table.get(at..at + 4).unwrap_or("0000")
+    };
+    let mut chunks = [0u64; 5];
+    let (mut rest, mut count) = (n, 0);
+    loop {
+        chunks[count] = rest % 10_000;
+        rest /= 10_000;
+        count += 1;
+        if rest == 0 {
+            break;
+        }
     }
-    let start = at.min(digits.len().saturating_sub(least as usize));
-    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    let top = chunks[count - 1];
+    let top_digits = match top {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        _ => 4,
+    };
+    let digits = top_digits + 4 * (count as u32 - 1);
+    for _ in digits..least {
+        out.push('0');
+    }
+    out.push_str(four(top).get(4 - top_digits as usize..).unwrap_or(""));
+    for &c in chunks[..count - 1].iter().rev() {
+        out.push_str(four(c));
+    }
 }
 
 impl Table {
@@ -291,6 +318,39 @@ fn write_change(out: &mut String, mantissa: i128, scale: u32) {
         _ => {
             out.push_str(UP);
             write_decimal(out, mantissa, scale);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_as_decimal_displays_them() {
+        for (m, scale) in [
+            (1i128, 0u32),
+            (7, 3),
+            (-5, 1),
+            (10, 1),
+            (9_999, 0),
+            (10_000, 0),
+            (12_340_000, 4),
+            (23_842_989, 2),
+            (-99_999_999_999, 6),
+            (i128::from(u64::MAX), 0),
+            (i128::from(u64::MAX), 19),
+            (79_228_162_514_264_337_593_543_950_335, 5),
+            (1, 28),
+            (-123_456_789_012_345_678_901_234_567, 10),
+        ] {
+            let mut out = String::new();
+            write_decimal(&mut out, m, scale);
+            assert_eq!(
+                out,
+                rust_decimal::Decimal::from_i128_with_scale(m, scale).to_string(),
+                "{m} {scale}"
+            );
         }
     }
 }

@@ -471,17 +471,49 @@ impl Columns {
             let reordered: Vec<T> = from.iter().map(|&i| column[i as usize]).collect();
             *column = reordered;
         }
-        apply(&mut self.region, from);
-        apply(&mut self.indicator, from);
-        apply(&mut self.period, from);
-        apply(&mut self.value, from);
-        apply(&mut self.base, from);
-        apply(&mut self.meta, from);
-        apply(&mut self.yoy, from);
-        apply(&mut self.yoy_scale, from);
-        apply(&mut self.target, from);
-        apply(&mut self.line, from);
-        apply(&mut self.flags, from);
+        let Columns {
+            region,
+            indicator,
+            period,
+            value,
+            base,
+            meta,
+            yoy,
+            yoy_scale,
+            target,
+            line,
+            flags,
+            ..
+        } = self;
+        // The columns are independent: gathered on all cores.
+        #[cfg(feature = "parallel")]
+        rayon::scope(|s| {
+            s.spawn(|_| apply(region, from));
+            s.spawn(|_| apply(indicator, from));
+            s.spawn(|_| apply(period, from));
+            s.spawn(|_| apply(value, from));
+            s.spawn(|_| apply(base, from));
+            s.spawn(|_| apply(meta, from));
+            s.spawn(|_| apply(yoy, from));
+            s.spawn(|_| apply(yoy_scale, from));
+            s.spawn(|_| apply(target, from));
+            s.spawn(|_| apply(line, from));
+            apply(flags, from);
+        });
+        #[cfg(not(feature = "parallel"))]
+        {
+            apply(region, from);
+            apply(indicator, from);
+            apply(period, from);
+            apply(value, from);
+            apply(base, from);
+            apply(meta, from);
+            apply(yoy, from);
+            apply(yoy_scale, from);
+            apply(target, from);
+            apply(line, from);
+            apply(flags, from);
+        }
     }
 
     /// The order that sorts the rows, found from their runs: a file grouped by series, each in
