@@ -48,22 +48,26 @@ run() { # name command...: appends "wall cpu rss_kib" to $WORK/name.times
 }
 rm -f "$WORK"/*.times
 for _ in $(seq "$RUNS"); do
-  run tongji "$TONGJI" compute "$DATA" -o "$WORK/tongji.csv"
+  # The peers' job: 地区, 时期, 指标, 同比增长. tongji-all: compute's ten columns (本期, 上年同期,
+  # 目标, 完成率 … as well), for comparison.
+  run tongji "$TONGJI" compute "$DATA" --columns 地区,时期,指标,同比增长 -o "$WORK/tongji.csv"
+  run tongji-all "$TONGJI" compute "$DATA" -o "$WORK/tongji-all.csv"
   run pandas "$PY" benches/race/peers.py pandas "$DATA" "$WORK/pandas.csv"
   run polars "$PY" benches/race/peers.py polars "$DATA" "$WORK/polars.csv"
   run duckdb "$PY" benches/race/peers.py duckdb "$DATA" "$WORK/duckdb.csv"
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-printf "\n%-8s %9s %9s %11s %12s %12s\n" tool "wall s" "cpu s" "peak MiB" "wall/tongji" "rss/tongji"
+size=$(stat -c %s "$DATA")
+printf "\n%-10s %9s %9s %11s %12s %12s %9s\n" tool "wall s" "cpu s" "peak MiB" "wall/tongji" "rss/tongji" "rss/csv"
 tw=$(cut -d' ' -f1 "$WORK/tongji.times" | median)
 tm=$(cut -d' ' -f3 "$WORK/tongji.times" | median)
-for name in tongji pandas polars duckdb; do
+for name in tongji tongji-all pandas polars duckdb; do
   w=$(cut -d' ' -f1 "$WORK/$name.times" | median)
   c=$(cut -d' ' -f2 "$WORK/$name.times" | median)
   m=$(cut -d' ' -f3 "$WORK/$name.times" | median)
-  awk -v n="$name" -v w="$w" -v c="$c" -v m="$m" -v tw="$tw" -v tm="$tm" \
-    'BEGIN { printf "%-8s %9.2f %9.2f %11.0f %12.2f %12.2f\n", n, w, c, m / 1024, w / tw, m / tm }'
+  awk -v n="$name" -v w="$w" -v c="$c" -v m="$m" -v tw="$tw" -v tm="$tm" -v s="$size" \
+    'BEGIN { printf "%-10s %9.2f %9.2f %11.0f %12.2f %12.2f %9.2f\n", n, w, c, m / 1024, w / tw, m / tm, m * 1024 / s }'
 done
 echo
 "$PY" benches/race/compare.py "$DATA" "$WORK/tongji.csv" \

@@ -48,15 +48,17 @@ fn compute_row<T>(
     table: &Table,
     o: &tongji::ObservationRef<'_>,
     line: &mut Line,
-    options: &WriteOptions,
-    write: impl FnOnce(&[&str; 10]) -> T,
+    args: &ComputeArgs<'_>,
+    columns: &[usize],
+    write: impl FnOnce(&[&str]) -> T,
 ) -> T {
+    let options = &args.options;
     // Written every line: periods that are equal may be written differently (前三季度, 1—9月).
     line.text.clear();
     let _ = write!(line.text, "{}", o.period());
     table.report_cells(o, options, &mut line.cells);
     let [name, current, previous, yoy, target, completion, gap] = line.cells.cells();
-    write(&[
+    let all = [
         o.region(),
         &line.text,
         name,
@@ -67,7 +69,38 @@ fn compute_row<T>(
         completion,
         gap,
         o.indicator().code(),
-    ])
+    ];
+    let mut picked = [""; COMPUTE_COLUMNS.len()];
+    for (to, &from) in picked.iter_mut().zip(columns) {
+        *to = all.get(from).copied().unwrap_or("");
+    }
+    write(&picked[..columns.len()])
+}
+
+/// The columns `--columns` names (by header or key), in its order; all of them when none.
+fn compute_columns(names: &[String]) -> Result<Vec<usize>, Failure> {
+    if names.is_empty() {
+        return Ok((0..COMPUTE_COLUMNS.len()).collect());
+    }
+    names
+        .iter()
+        .map(|name| {
+            let name = name.trim();
+            COMPUTE_COLUMNS
+                .iter()
+                .position(|(zh, en)| *zh == name || *en == name)
+                .ok_or_else(|| {
+                    let known: Vec<String> = COMPUTE_COLUMNS
+                        .iter()
+                        .map(|(zh, en)| format!("{zh}/{en}"))
+                        .collect();
+                    Failure::Usage(format!(
+                        "--columns {name:?}: not a column of compute (it has {})",
+                        known.join(", ")
+                    ))
+                })
+        })
+        .collect()
 }
 
 /// What `compute` was asked.
@@ -81,6 +114,8 @@ pub(crate) struct ComputeArgs<'a> {
     pub(crate) output: Option<&'a Path>,
     pub(crate) options: WriteOptions,
     pub(crate) bom: bool,
+    /// `--columns`: empty for all.
+    pub(crate) columns: &'a [String],
 }
 
 /// The code of the indicator `name` names in `table`, or a usage error.
@@ -124,7 +159,9 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
     let period = args.period.map(|p| period_arg("--period", p)).transpose()?;
     let mut out = Out::open(args.output)?;
     let format = out.format(args.format);
-    let mut rows = Rows::new(&mut out, format, &COMPUTE_COLUMNS, args.bom)?;
+    let columns = compute_columns(args.columns)?;
+    let headers: Vec<Column> = columns.iter().map(|&c| COMPUTE_COLUMNS[c]).collect();
+    let mut rows = Rows::new(&mut out, format, &headers, args.bom)?;
     let selected = table.iter().filter(|o| {
         region.is_none_or(|r| r == o.region())
             && code.as_deref().is_none_or(|c| c == o.indicator().code())
@@ -153,7 +190,7 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
                             let mut text = String::with_capacity(chunk.len() * 128);
                             let mut line = Line::default();
                             for o in chunk {
-                                compute_row(table, o, &mut line, &args.options, |cells| {
+                                compute_row(table, o, &mut line, args, &columns, |cells| {
                                     lines.render(cells, &mut text);
                                 });
                             }
@@ -176,7 +213,7 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
     } else {
         let mut line = Line::default();
         for o in selected {
-            compute_row(&table, &o, &mut line, &args.options, |cells| {
+            compute_row(&table, &o, &mut line, args, &columns, |cells| {
                 rows.row(cells)
             })?;
         }

@@ -126,6 +126,10 @@ enum Command {
         /// Only this period (2023年1—10月, 2023年, 2023-10).
         #[arg(long)]
         period: Option<String>,
+        /// Only these columns, in this order, by header or key (地区,时期,指标,同比增长 or
+        /// region,period,indicator,yoy); all ten when not given.
+        #[arg(long, value_delimiter = ',', value_name = "COLUMNS")]
+        columns: Vec<String>,
         #[command(flatten)]
         output: OutputArgs,
         #[command(flatten)]
@@ -344,6 +348,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             region,
             indicator,
             period,
+            columns,
             output,
             rounding,
         } => commands::compute(&commands::ComputeArgs {
@@ -356,6 +361,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output: output.output.as_deref(),
             options: rounding.write_options(output.bom),
             bom: output.bom,
+            columns: &columns,
         }),
         Command::Audit {
             file,

@@ -240,6 +240,39 @@ fn stdin_and_a_path_give_the_same_table() {
     );
 }
 
+/// `--columns` picks compute's columns by header or key, in the order given; an unknown one is a
+/// usage error naming the columns there are.
+#[test]
+fn columns_pick_and_order_the_output() {
+    let path = repo("examples/data/county.csv");
+    let all = tongji(&["compute", &path, "-f", "csv"]);
+    let some = tongji(&[
+        "compute",
+        &path,
+        "-f",
+        "csv",
+        "--columns",
+        "同比增长,region,时期",
+    ]);
+    let expected: Vec<String> = ok(&all)
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            format!("{},{},{}", cells[5], cells[0], cells[1])
+        })
+        .collect();
+    assert_eq!(ok(&some).lines().collect::<Vec<_>>(), expected);
+    assert!(ok(&some).starts_with("同比增长,地区,时期\n"));
+    let bad = tongji(&["compute", &path, "--columns", "地区,增速"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("--columns \"增速\": not a column of compute"),
+        "{}",
+        bad.stderr
+    );
+}
+
 /// Equal periods written two ways (前三季度 is 1—9月) print as each row wrote them: the line
 /// writer once reused the text of an equal period.
 #[test]
