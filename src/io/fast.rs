@@ -710,7 +710,7 @@ pub(crate) fn read<R: Read>(
     let (mut line, mut offset) = (2u64, start as u64);
     block.drain(..start);
     let catalog = table.catalog().clone();
-    let most = rayon_threads() * 2;
+    let most = rayon_threads() * 4;
     let mut bad = Vec::new();
     let mut pool: Vec<Piece> = Vec::new();
     loop {
