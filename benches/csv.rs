@@ -1,5 +1,6 @@
-//! Reading a 1,000,000-row observation CSV (~59 MB, generated in code) into a table, and reading
-//! it then computing every row's year-on-year growth. Throughput is in rows.
+//! Reading a 1,000,000-row observation CSV (~59 MB, generated in code) into a table, reading it
+//! then computing every row's year-on-year growth, and every row's report cells (the columnar
+//! path of `tongji compute`). Throughput is in rows; `RAYON_NUM_THREADS=1` reads on one core.
 
 #![allow(
     missing_docs,
@@ -38,6 +39,19 @@ fn bench(c: &mut Criterion) {
                     .filter(|o| table.yoy_of(o).growth().is_some())
                     .count(),
             )
+        })
+    });
+    let (table, _) = Table::read_csv(csv.as_slice()).unwrap();
+    group.bench_function("report_cells_1m_rows", |b| {
+        let options = tongji::WriteOptions::new();
+        let mut cells = tongji::ReportCells::new();
+        b.iter(|| {
+            let mut bytes = 0;
+            for o in table.iter() {
+                table.report_cells(&o, &options, &mut cells);
+                bytes += cells.get(3).len();
+            }
+            black_box(bytes)
         })
     });
     group.finish();

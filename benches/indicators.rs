@@ -1,5 +1,6 @@
 //! Indicator math on 1,000,000 generated pairs: growth (with 1-place rounding), completion,
-//! structure. Throughput is in elements, so criterion reports time per call.
+//! structure, and the integer kernels (on Decimals and on mantissas). Throughput is in elements,
+//! so criterion reports time per call.
 
 #![allow(
     missing_docs,
@@ -9,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rust_decimal::Decimal;
-use tongji::{Magnitude, Quantity, Rounding, Unit, completion, growth, structure};
+use tongji::{Magnitude, Quantity, Rounding, Unit, completion, growth, kernel, structure};
 
 const PAIRS: usize = 1_000_000;
 
@@ -57,6 +58,57 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for (actual, target) in &data {
                 black_box(completion(black_box(actual), black_box(target)).unwrap());
+            }
+        })
+    });
+    // The kernels the columnar table calls: on the base values as Decimals (integer path inside),
+    // and on the mantissas themselves.
+    let bases: Vec<(Decimal, Decimal)> = data
+        .iter()
+        .map(|(a, b)| (a.base_value(), b.base_value()))
+        .collect();
+    let r1 = Rounding::new(1);
+    group.bench_function("kernel_growth_rounded_1dp", |b| {
+        b.iter(|| {
+            for (cur, prev) in &bases {
+                black_box(kernel::growth(black_box(*cur), black_box(*prev), r1).unwrap());
+            }
+        })
+    });
+    group.bench_function("kernel_completion", |b| {
+        b.iter(|| {
+            for (actual, target) in &bases {
+                black_box(kernel::percent(black_box(*actual), black_box(*target), r1).unwrap());
+            }
+        })
+    });
+    let mantissas: Vec<(i128, u32, i128, u32)> = bases
+        .iter()
+        .map(|(a, b)| (a.mantissa(), a.scale(), b.mantissa(), b.scale()))
+        .collect();
+    group.bench_function("kernel_growth_scaled", |b| {
+        b.iter(|| {
+            for &(c, cs, p, ps) in &mantissas {
+                black_box(kernel::growth_scaled(
+                    black_box(c),
+                    cs,
+                    black_box(p),
+                    ps,
+                    r1,
+                ));
+            }
+        })
+    });
+    group.bench_function("kernel_percent_scaled", |b| {
+        b.iter(|| {
+            for &(a, s, t, ts) in &mantissas {
+                black_box(kernel::percent_scaled(
+                    black_box(a),
+                    s,
+                    black_box(t),
+                    ts,
+                    r1,
+                ));
             }
         })
     });

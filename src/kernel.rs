@@ -53,9 +53,20 @@ use crate::{Error, Result, Rounding, RoundingMode};
 /// The bound of the integer path: `|N| + |D| × 10^p` below it (see the module docs).
 const LIMIT: u128 = 5 * 10u128.pow(26);
 
+/// `10^0` to `10^38`.
+const POW10: [u128; 39] = {
+    let mut table = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
 /// `10^exp` for `exp ≤ 38`.
 fn pow10(exp: u32) -> Option<u128> {
-    10u128.checked_pow(exp)
+    POW10.get(exp as usize).copied()
 }
 
 /// `n / d` rounded to an integer by `mode`: the quotient truncated toward zero, moved one away
@@ -85,6 +96,9 @@ fn divide_rounded(n: i128, d: i128, mode: RoundingMode) -> i128 {
 
 /// The two mantissas brought to the larger scale; `None` when one no longer fits.
 fn aligned(a: i128, a_scale: u32, b: i128, b_scale: u32) -> Option<(i128, i128)> {
+    if a_scale == b_scale {
+        return Some((a, b));
+    }
     let scale = a_scale.max(b_scale);
     let widen = |m: i128, s: u32| {
         let f = i128::try_from(pow10(scale - s)?).ok()?;
