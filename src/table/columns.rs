@@ -465,11 +465,28 @@ impl Columns {
         Err(lo)
     }
 
-    /// Reorders every per-row column so that row `i` is the old row `from[i]`.
+    /// Reorders every per-row column so that row `i` is the old row `from[i]`, in place: each
+    /// cycle of the permutation followed once, so no column is allocated twice.
     fn gather(&mut self, from: &[u32]) {
-        fn apply<T: Copy>(column: &mut Vec<T>, from: &[u32]) {
-            let reordered: Vec<T> = from.iter().map(|&i| column[i as usize]).collect();
-            *column = reordered;
+        fn apply<T: Copy>(column: &mut [T], from: &[u32]) {
+            let mut done = vec![false; column.len()];
+            for start in 0..column.len() {
+                if done[start] {
+                    continue;
+                }
+                let first = column[start];
+                let mut i = start;
+                loop {
+                    done[i] = true;
+                    let j = from[i] as usize;
+                    if j == start {
+                        column[i] = first;
+                        break;
+                    }
+                    column[i] = column[j];
+                    i = j;
+                }
+            }
         }
         let Columns {
             region,
@@ -514,6 +531,27 @@ impl Columns {
             apply(line, from);
             apply(flags, from);
         }
+    }
+
+    /// Keeps the rows `kept` (in increasing order), moved down in place.
+    fn keep(&mut self, kept: &[u32]) {
+        fn apply<T: Copy>(column: &mut Vec<T>, kept: &[u32]) {
+            for (to, &from) in kept.iter().enumerate() {
+                column[to] = column[from as usize];
+            }
+            column.truncate(kept.len());
+        }
+        apply(&mut self.region, kept);
+        apply(&mut self.indicator, kept);
+        apply(&mut self.period, kept);
+        apply(&mut self.value, kept);
+        apply(&mut self.base, kept);
+        apply(&mut self.meta, kept);
+        apply(&mut self.yoy, kept);
+        apply(&mut self.yoy_scale, kept);
+        apply(&mut self.target, kept);
+        apply(&mut self.line, kept);
+        apply(&mut self.flags, kept);
     }
 
     /// The order that sorts the rows, found from their runs: a file grouped by series, each in
@@ -588,7 +626,7 @@ impl Columns {
                 _ => kept.push(index),
             }
         }
-        self.gather(&kept);
+        self.keep(&kept);
         duplicates
     }
 }
