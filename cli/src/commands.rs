@@ -36,10 +36,24 @@ const BLOCK: usize = 1 << 15;
 const CHUNK: usize = 1 << 10;
 
 /// What one line is made in, reused line after line: the cells and the period's text.
-#[derive(Default)]
 struct Line {
     cells: tongji::ReportCells,
     text: String,
+}
+
+impl Line {
+    /// A line of `columns` (of [`COMPUTE_COLUMNS`]): only their report cells are made.
+    fn of(columns: &[usize]) -> Line {
+        // The report line's cells are compute's columns 2 to 8.
+        let cells: Vec<usize> = columns
+            .iter()
+            .filter_map(|&c| c.checked_sub(2).filter(|&c| c < 7))
+            .collect();
+        Line {
+            cells: tongji::ReportCells::only(&cells),
+            text: String::new(),
+        }
+    }
 }
 
 /// Writes one `compute` row — region, period, the report line's cells, the indicator's code —
@@ -188,7 +202,7 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
                         .par_chunks(CHUNK)
                         .map(|chunk| {
                             let mut text = String::with_capacity(chunk.len() * 128);
-                            let mut line = Line::default();
+                            let mut line = Line::of(&columns);
                             for o in chunk {
                                 compute_row(table, o, &mut line, args, &columns, |cells| {
                                     lines.render(cells, &mut text);
@@ -211,7 +225,7 @@ pub(crate) fn compute(args: &ComputeArgs<'_>) -> Result<(), Failure> {
             Ok(())
         })?;
     } else {
-        let mut line = Line::default();
+        let mut line = Line::of(&columns);
         for o in selected {
             compute_row(&table, &o, &mut line, args, &columns, |cells| {
                 rows.row(cells)

@@ -26,11 +26,19 @@ use crate::{ObservationRef, Rounding, WriteOptions, kernel};
 /// assert_eq!(cells.cells().join(","), "社会消费品零售总额,120.5亿元,110亿元,增长9.5%（推算）,,,");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReportCells {
     text: String,
     ends: [usize; 7],
     filled: usize,
+    /// The cells written; the others are left empty.
+    wanted: [bool; 7],
+}
+
+impl Default for ReportCells {
+    fn default() -> Self {
+        ReportCells::only(&[0, 1, 2, 3, 4, 5, 6])
+    }
 }
 
 impl ReportCells {
@@ -44,6 +52,41 @@ impl ReportCells {
     #[must_use]
     pub fn new() -> ReportCells {
         ReportCells::default()
+    }
+
+    /// Cells that write only the cells `wanted` (0 to 6) and leave the others empty, for a tool
+    /// that prints some columns: the others' figures are not formatted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{ReportCells, Table, WriteOptions};
+    /// let csv = "地区,指标,时期,数值\n示例县,retail,2022年,110亿元\n示例县,retail,2023年,120.5亿元\n";
+    /// let (t, _) = Table::read_csv(csv.as_bytes())?;
+    /// let mut growth_only = ReportCells::only(&[3]);
+    /// t.report_cells(&t.iter().nth(1).unwrap(), &WriteOptions::new(), &mut growth_only);
+    /// assert_eq!(growth_only.cells(), ["", "", "", "增长9.5%（推算）", "", "", ""]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn only(wanted: &[usize]) -> ReportCells {
+        let mut mask = [false; 7];
+        for &i in wanted {
+            if let Some(w) = mask.get_mut(i) {
+                *w = true;
+            }
+        }
+        ReportCells {
+            text: String::new(),
+            ends: [0; 7],
+            filled: 0,
+            wanted: mask,
+        }
+    }
+
+    /// Whether cell `i` is written.
+    fn wants(&self, i: usize) -> bool {
+        self.wanted.get(i).copied().unwrap_or(false)
     }
 
     /// Cell `i` (0 to 6); empty when out of range.
@@ -205,8 +248,17 @@ impl Table {
             }
         }
         cells.clear();
-        for cell in self.report_line(observation).cells_rounded(rounding) {
-            cells.push(&cell);
+        for (i, cell) in self
+            .report_line(observation)
+            .cells_rounded(rounding)
+            .iter()
+            .enumerate()
+        {
+            if cells.wants(i) {
+                cells.push(cell);
+            } else {
+                cells.end();
+            }
         }
     }
 
@@ -248,43 +300,53 @@ impl Table {
             None => None,
         };
         let ind = self.catalog.at(indicator as usize);
-        cells.push(ind.name());
-        write_figure(cells, rows.suffix(current.unit), current);
-        match previous {
-            Some(p) => write_figure(cells, rows.suffix(p.unit), p),
-            None => cells.end(),
-        }
-        match (published, previous) {
-            (Some((m, s)), _) => {
-                write_change(&mut cells.text, i128::from(m), s);
-                if m != 0 {
-                    cells.text.push('%');
-                }
-            }
-            (None, Some(prev)) => {
-                let Some(g) = kernel::growth_scaled(
-                    i128::from(current.base),
-                    current.base_scale,
-                    i128::from(prev.base),
-                    prev.base_scale,
-                    rounding,
-                ) else {
-                    // A growth state (the base not positive), or beyond the integer range.
-                    return false;
-                };
-                write_change(&mut cells.text, g, rounding.places());
-                if g != 0 {
-                    cells.text.push('%');
-                }
-                cells.text.push_str(if ind.growth_from_levels() {
-                    RECOMPUTED
-                } else {
-                    IMPLIED_NOMINAL
-                });
-            }
-            (None, None) => {}
+        if cells.wants(0) {
+            cells.text.push_str(ind.name());
         }
         cells.end();
+        if cells.wants(1) {
+            write_figure(cells, rows.suffix(current.unit), current);
+        }
+        cells.end();
+        if let (Some(p), true) = (previous, cells.wants(2)) {
+            write_figure(cells, rows.suffix(p.unit), p);
+        }
+        cells.end();
+        if !cells.wants(3) {
+            cells.end();
+        } else {
+            match (published, previous) {
+                (Some((m, s)), _) => {
+                    write_change(&mut cells.text, i128::from(m), s);
+                    if m != 0 {
+                        cells.text.push('%');
+                    }
+                }
+                (None, Some(prev)) => {
+                    let Some(g) = kernel::growth_scaled(
+                        i128::from(current.base),
+                        current.base_scale,
+                        i128::from(prev.base),
+                        prev.base_scale,
+                        rounding,
+                    ) else {
+                        // A growth state (the base not positive), or beyond the integer range.
+                        return false;
+                    };
+                    write_change(&mut cells.text, g, rounding.places());
+                    if g != 0 {
+                        cells.text.push('%');
+                    }
+                    cells.text.push_str(if ind.growth_from_levels() {
+                        RECOMPUTED
+                    } else {
+                        IMPLIED_NOMINAL
+                    });
+                }
+                (None, None) => {}
+            }
+            cells.end();
+        }
         // No target: no 目标, 完成率 or 序时进度差.
         cells.end();
         cells.end();
@@ -303,7 +365,6 @@ fn write_figure(cells: &mut ReportCells, suffix: &str, figure: Plain) {
         write_decimal(&mut cells.text, i128::from(figure.value), figure.scale);
     }
     cells.text.push_str(suffix);
-    cells.end();
 }
 
 /// "增长X" / "下降X" / "持平" for a rate of `mantissa` at `scale` as it shows (the `%` is the

@@ -17,7 +17,21 @@ const RANGE_SEPARATORS: [char; 6] = ['—', '-', '~', '至', '到', '―'];
 /// Writes a period the way it was written: "2023年1—10月", "2023年前三季度", "2023年上半年".
 pub(crate) fn write_period(w: &mut dyn Write, p: &Period) -> fmt::Result {
     let (first, last) = p.months();
-    write!(w, "{}年", p.calendar_year())?;
+    // Digits written by hand: a table prints a period on every line.
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut year = p.calendar_year().unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (year % 10) as u8;
+        year /= 10;
+        if year == 0 {
+            break;
+        }
+    }
+    w.write_str(std::str::from_utf8(&digits[at..]).unwrap_or(""))?;
+    w.write_str("年")?;
+    let month = |m: u8| MONTHS.get(usize::from(m)).copied().unwrap_or("");
     match p.label() {
         Label::Year => Ok(()),
         Label::Half if first == 1 => w.write_str("上半年"),
@@ -26,13 +40,26 @@ pub(crate) fn write_period(w: &mut dyn Write, p: &Period) -> fmt::Result {
             let name = QUARTER_NAMES
                 .get(usize::from(last / 3).saturating_sub(1))
                 .unwrap_or(&"");
-            write!(w, "{name}季度")
+            w.write_str(name)?;
+            w.write_str("季度")
         }
-        Label::Month => write!(w, "{last}月"),
-        Label::ToMonth => write!(w, "1—{last}月"),
+        Label::Month => {
+            w.write_str(month(last))?;
+            w.write_str("月")
+        }
+        Label::ToMonth => {
+            w.write_str("1—")?;
+            w.write_str(month(last))?;
+            w.write_str("月")
+        }
         Label::FirstThreeQuarters => w.write_str("前三季度"),
     }
 }
+
+/// The month numbers as written.
+const MONTHS: [&str; 13] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
 
 /// Parses a period; see [`Period`]'s `FromStr`.
 pub(crate) fn parse_period(s: &str) -> Result<Period> {
