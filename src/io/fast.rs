@@ -153,12 +153,19 @@ const RECENT: usize = 256;
 
 /// The slot of `text` in [`Seen::recent_periods`].
 fn slot(text: &str) -> usize {
-    // FNV-1a over the first 16 bytes: a period's year and months are in them.
-    let mut h: u32 = 0x811c_9dc5;
-    for &byte in text.as_bytes().iter().take(16) {
-        h = (h ^ u32::from(byte)).wrapping_mul(0x0100_0193);
-    }
-    (h ^ (h >> 16)) as usize & (RECENT - 1)
+    // The first and last eight bytes (a period's year and its months are in them), mixed by one
+    // multiplication.
+    let b = text.as_bytes();
+    let word = |bytes: &[u8]| {
+        let mut w = [0u8; 8];
+        let n = bytes.len().min(8);
+        w[..n].copy_from_slice(&bytes[..n]);
+        u64::from_le_bytes(w)
+    };
+    let head = word(b);
+    let tail = word(&b[b.len().saturating_sub(8)..]);
+    let h = (head ^ tail.rotate_left(23) ^ b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 56) as usize & (RECENT - 1)
 }
 
 /// `text` trimmed as `str::trim` trims it, without looking at its characters when its first
@@ -657,7 +664,7 @@ pub(crate) fn read<R: Read>(
         delimiter: Some(delimiter),
         ..reading
     };
-    if !delimiter.is_ascii() {
+    if !delimiter.is_ascii() || matches!(delimiter, b'\n' | b'\r' | b'"') {
         return general_path(input, table, general, None, caches, context);
     }
     let mut block: Vec<u8> = Vec::with_capacity(split.block.min(1 << 20));
