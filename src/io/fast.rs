@@ -667,7 +667,7 @@ pub(crate) fn read<R: Read>(
     if !delimiter.is_ascii() || matches!(delimiter, b'\n' | b'\r' | b'"') {
         return general_path(input, table, general, None, caches, context);
     }
-    let mut block: Vec<u8> = Vec::with_capacity(split.block.min(1 << 20));
+    let mut block: Vec<u8> = Vec::new();
     // The header: the first line, if it is plain.
     let header_end = loop {
         if let Some(e) = memchr::memchr2(b'\n', b'\r', &block) {
