@@ -5,8 +5,8 @@
 //! It reads exactly what the general path ([`super::records::for_each_decoded`] with
 //! [`super::observations`]' row parser) reads, by taking only what it is sure of:
 //!
-//! - A block that holds a quote or is not valid UTF-8, or ends without a line feed, and everything
-//!   after it, go to the general path, resumed at that block's line and byte.
+//! - A piece of a block that holds a quote or a cell that is not UTF-8 (or a full block without a
+//!   line feed), and everything after it, go to the general path, resumed at its line and byte.
 //! - A row whose cells are not all plain (a unit column, a target, a qualifier, an unknown
 //!   indicator, a cell that does not parse) is handed to the general row parser as it is, in its
 //!   place: its error, or its row, is the general path's.
