@@ -682,22 +682,18 @@ pub(crate) fn read<R: Read>(
         let head = std::str::from_utf8(&block[..e]).ok()?;
         (!head.contains('"') && !head.trim().is_empty()).then_some(head)
     });
-    let Some(head) = plain_header else {
-        return general_path(
-            Cursor::new(block).chain(input),
-            table,
-            general,
-            None,
-            caches,
-            context,
-        );
+    let mapped = match plain_header {
+        Some(head) => {
+            let header = Header::new(
+                head.split(char::from(delimiter)),
+                &long::SPECS,
+                reading.supplied,
+            )?;
+            Places::of(&header).map(|places| (header, places))
+        }
+        None => None,
     };
-    let header = Header::new(
-        head.split(char::from(delimiter)),
-        &long::SPECS,
-        reading.supplied,
-    )?;
-    let Some(places) = Places::of(&header) else {
+    let Some((header, places)) = mapped else {
         return general_path(
             Cursor::new(block).chain(input),
             table,
