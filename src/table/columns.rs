@@ -424,6 +424,21 @@ impl Columns {
         None
     }
 
+    /// The status of row `i`, which is in range.
+    pub(super) fn status(&self, i: usize) -> Status {
+        status_of(self.flags[i])
+    }
+
+    /// Whether row `i` (in range) is a partial sum.
+    pub(super) fn partial(&self, i: usize) -> bool {
+        self.flags[i] & 4 != 0
+    }
+
+    /// The line of row `i`, which is in range.
+    pub(super) fn line(&self, i: usize) -> u32 {
+        self.line[i]
+    }
+
     /// The target id of row `i`, which is in range.
     pub(super) fn target(&self, i: usize) -> u32 {
         self.target[i]

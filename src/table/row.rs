@@ -151,7 +151,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn status(&self) -> Status {
-        self.row().status
+        match self.at {
+            At::Stored(i) => self.table.rows.status(i),
+            At::Inserted(row) => row.status,
+        }
     }
 
     /// The published growth, if any, as written.
@@ -182,7 +185,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn target(&self) -> Option<Quantity> {
-        self.table.target_at(self.row().target)
+        self.table.target_at(match self.at {
+            At::Stored(i) => self.table.rows.target(i),
+            At::Inserted(row) => row.target,
+        })
     }
 
     /// The line of the file the observation was read from (the header is line 1), if it was read.
@@ -196,7 +202,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn line(&self) -> Option<u64> {
-        let line = self.row().line;
+        let line = match self.at {
+            At::Stored(i) => self.table.rows.line(i),
+            At::Inserted(row) => row.line,
+        };
         (line > 0).then_some(u64::from(line))
     }
 
@@ -215,7 +224,10 @@ impl<'a> ObservationRef<'a> {
     /// ```
     #[must_use]
     pub fn is_partial(&self) -> bool {
-        self.row().partial
+        match self.at {
+            At::Stored(i) => self.table.rows.partial(i),
+            At::Inserted(row) => row.partial,
+        }
     }
 
     /// An owned copy, naming the indicator by its code.
