@@ -428,8 +428,8 @@ fn compact<'c>(
     })
 }
 
-/// Parses `bytes` (whole records, UTF-8, no quote, at most its last line unterminated), which
-/// start at line 0 and byte `offset` of the piece's own count.
+/// Parses `raw` (whole records without a quote, at most its last line unterminated), which
+/// starts at line 0 and byte `offset`, into `piece`; `false` if it is not UTF-8.
 fn parse_piece(
     raw: &[u8],
     offset: u64,
@@ -439,46 +439,32 @@ fn parse_piece(
     piece: &mut Piece,
 ) -> bool {
     piece.clear();
+    // Checked as UTF-8 once, the whole piece: the delimiter and line ends are ASCII, so each
+    // cell between them is UTF-8 too.
+    let Ok(raw) = simdutf8::basic::from_utf8(raw) else {
+        return false;
+    };
     let mut seen = Seen {
         recent_periods: vec![None; RECENT],
         ..Seen::default()
     };
     let mut cells: Vec<&str> = Vec::with_capacity(16);
-    // Each column's last cell: a cell equal to it is the text already checked as UTF-8, so only
-    // the cells that change are checked.
-    let mut last: Vec<(&[u8], &str)> = Vec::new();
+    let bytes = raw.as_bytes();
     let (mut at, mut line) = (0usize, 0u64);
     while at < raw.len() {
-        let end = memchr::memchr2(b'\n', b'\r', &raw[at..]).map_or(raw.len(), |e| at + e);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(raw.len(), |e| at + e);
         if end > at {
-            // Split on the delimiter's byte (ASCII, so never inside a character), each cell
-            // checked as UTF-8 unless it is its column's last.
+            // Split on the delimiter's byte (ASCII, so never inside a character).
             cells.clear();
             let mut from = at;
-            let ends = raw[at..end]
+            let ends = bytes[at..end]
                 .iter()
                 .enumerate()
                 .filter(|&(_, &b)| b == delimiter)
                 .map(|(i, _)| at + i)
                 .chain(std::iter::once(end));
             for to in ends {
-                let cell = &raw[from..to];
-                let column = cells.len();
-                let text = match last.get(column) {
-                    Some(&(bytes, text)) if bytes == cell => text,
-                    _ => {
-                        let Ok(text) = std::str::from_utf8(cell) else {
-                            return false;
-                        };
-                        if column < last.len() {
-                            last[column] = (cell, text);
-                        } else {
-                            last.push((cell, text));
-                        }
-                        text
-                    }
-                };
-                cells.push(text);
+                cells.push(raw.get(from..to).unwrap_or(""));
                 from = to + 1;
             }
             if !cells.iter().all(|c| trim(c).is_empty()) {
@@ -498,7 +484,7 @@ fn parse_piece(
         // The terminator: "\r\n" is one line end, "\r" and "\n" each one.
         at = end;
         if at < raw.len() {
-            at += if raw[at] == b'\r' && raw.get(at + 1) == Some(&b'\n') {
+            at += if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
                 2
             } else {
                 1
