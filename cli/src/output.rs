@@ -125,9 +125,9 @@ impl Lines {
     /// null), ending in a newline.
     pub(crate) fn render<S: AsRef<str>>(&self, cells: &[S], buf: &mut String) {
         if self.format == Format::Csv {
-            // Most lines need no quotes: written plainly, then checked in two passes over the
-            // line — as many commas as separators, no quote or line break — and written again
-            // cell by cell only if not.
+            // Most lines need no quotes: written plainly, then checked in one pass over the
+            // line — its commas, quotes and line breaks are only the separators — and written
+            // again cell by cell only if not.
             let start = buf.len();
             for (i, cell) in cells.iter().enumerate() {
                 if i > 0 {
@@ -136,9 +136,7 @@ impl Lines {
                 buf.push_str(cell.as_ref());
             }
             let line = &buf.as_bytes()[start..];
-            if memchr::memchr_iter(b',', line).count() + 1 == cells.len().max(1)
-                && memchr::memchr3(b'"', b'\n', b'\r', line).is_none()
-            {
+            if specials(line) + 1 == cells.len().max(1) {
                 buf.push('\n');
                 return;
             }
@@ -279,6 +277,19 @@ impl<'o> Rows<'o> {
     }
 }
 
+/// How many commas, quotes and line breaks `line` holds: counted in byte lanes, a run of at most
+/// 255 bytes at a time, so that the loop is a vector one.
+fn specials(line: &[u8]) -> usize {
+    line.chunks(255)
+        .map(|run| {
+            let n = run.iter().fold(0u8, |n, &b| {
+                n.wrapping_add(u8::from(matches!(b, b',' | b'"' | b'\n' | b'\r')))
+            });
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// Rows as columns padded to the widest cell by [`width`], two spaces apart, without trailing
 /// spaces.
 pub(crate) fn write_aligned(text: &mut String, rows: &[Vec<String>]) {
@@ -319,6 +330,31 @@ mod tests {
         assert_eq!(width("105.9%"), 6);
         assert_eq!(width("增长6.6%"), 4 + 4);
         assert_eq!(width("ＡＢ"), 4); // fullwidth
+    }
+
+    #[test]
+    fn csv_lines_are_quoted_exactly_when_a_cell_needs_it() {
+        let lines = Lines {
+            format: Format::Csv,
+            keys: Vec::new(),
+        };
+        let line = |cells: &[&str]| {
+            let mut buf = String::new();
+            lines.render(cells, &mut buf);
+            buf
+        };
+        assert_eq!(
+            line(&["县0000", "2023年1月", "增长9.9%"]),
+            "县0000,2023年1月,增长9.9%\n"
+        );
+        assert_eq!(line(&["a,b", "c"]), "\"a,b\",c\n");
+        assert_eq!(line(&["说\"明\"", ""]), "\"说\"\"明\"\"\",\n");
+        assert_eq!(line(&["x", "1\n2", "y\r"]), "x,\"1\n2\",\"y\r\"\n");
+        assert_eq!(line(&[]), "\n");
+        // More than 255 bytes: the count runs on past a byte lane's limit.
+        let long = "甲".repeat(120);
+        assert_eq!(line(&[&long, "1,2"]), format!("{long},\"1,2\"\n"));
+        assert_eq!(specials(",".repeat(600).as_bytes()), 600);
     }
 
     #[test]
