@@ -231,37 +231,76 @@ impl Columns {
 
     /// Appends rows in column form whose ids are a reader's own, made these columns' by `ids`.
     pub(crate) fn extend_compact(&mut self, rows: &[Compact], ids: &Ids<'_>) {
-        // One column at a time: each a tight loop over the rows.
+        // One column at a time: each a tight loop over the rows, the columns on all cores.
         self.reserve(rows.len());
-        self.region
-            .extend(rows.iter().map(|r| ids.regions[r.region as usize]));
-        self.indicator.extend(rows.iter().map(|r| r.indicator));
-        self.period.extend(rows.iter().map(|r| r.period));
-        self.value.extend(rows.iter().map(|r| r.value));
-        self.base.extend(rows.iter().map(|r| r.base));
-        self.meta.extend(rows.iter().map(|r| {
-            r.value_scale
-                | (r.base_scale << 5)
-                | (ids.units[r.unit as usize] << 10)
-                | (ids.precisions[r.precision as usize] << 21)
-        }));
-        self.yoy.extend(rows.iter().map(|r| {
-            if r.yoy_scale == ODD_YOY {
-                ids.rates[r.yoy as usize]
-            } else {
-                r.yoy
-            }
-        }));
-        self.yoy_scale.extend(rows.iter().map(|r| r.yoy_scale));
-        self.target
-            .extend(std::iter::repeat_n(super::row::NO_TARGET, rows.len()));
-        // The caller checked that every line fits.
-        self.line.extend(
-            rows.iter()
-                .map(|r| u32::try_from(ids.line + u64::from(r.line)).unwrap_or(u32::MAX)),
-        );
-        self.flags
-            .extend(rows.iter().map(|r| status_bits(r.status) | (r.label << 3)));
+        let Columns {
+            region,
+            indicator,
+            period,
+            value,
+            base,
+            meta,
+            yoy,
+            yoy_scale,
+            target,
+            line,
+            flags,
+            ..
+        } = self;
+        let mut region = move || region.extend(rows.iter().map(|r| ids.regions[r.region as usize]));
+        let mut indicator = move || indicator.extend(rows.iter().map(|r| r.indicator));
+        let mut period = move || period.extend(rows.iter().map(|r| r.period));
+        let mut value = move || value.extend(rows.iter().map(|r| r.value));
+        let mut base = move || base.extend(rows.iter().map(|r| r.base));
+        let mut meta = move || {
+            meta.extend(rows.iter().map(|r| {
+                r.value_scale
+                    | (r.base_scale << 5)
+                    | (ids.units[r.unit as usize] << 10)
+                    | (ids.precisions[r.precision as usize] << 21)
+            }));
+        };
+        let mut yoy = move || {
+            yoy.extend(rows.iter().map(|r| {
+                if r.yoy_scale == ODD_YOY {
+                    ids.rates[r.yoy as usize]
+                } else {
+                    r.yoy
+                }
+            }));
+            yoy_scale.extend(rows.iter().map(|r| r.yoy_scale));
+        };
+        let mut rest = move || {
+            target.extend(std::iter::repeat_n(super::row::NO_TARGET, rows.len()));
+            // The caller checked that every line fits.
+            line.extend(
+                rows.iter()
+                    .map(|r| u32::try_from(ids.line + u64::from(r.line)).unwrap_or(u32::MAX)),
+            );
+            flags.extend(rows.iter().map(|r| status_bits(r.status) | (r.label << 3)));
+        };
+        #[cfg(feature = "parallel")]
+        if rows.len() >= 4096 {
+            rayon::scope(|s| {
+                s.spawn(move |_| region());
+                s.spawn(move |_| indicator());
+                s.spawn(move |_| period());
+                s.spawn(move |_| value());
+                s.spawn(move |_| base());
+                s.spawn(move |_| meta());
+                s.spawn(move |_| yoy());
+                rest();
+            });
+            return;
+        }
+        region();
+        indicator();
+        period();
+        value();
+        base();
+        meta();
+        yoy();
+        rest();
     }
 
     /// Appends a row in column form whose figure is kept whole: its unit and precision are
