@@ -380,6 +380,29 @@ impl Quantity {
         })
     }
 
+    /// A figure as a report writes it, from its decimal: what parsing `value` followed by
+    /// `magnitude` and `unit` gives, without the text. Its last digit is its precision, except a
+    /// count written without decimals or magnitude ("44项"), which is exact. For columns that
+    /// hold figures as numbers (Arrow, a database) rather than text.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Overflow`] when the value in base units does not fit a decimal.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tongji::{Decimal, Magnitude, Quantity, Unit};
+    /// let q = Quantity::from_written(Decimal::new(23842990, 2), Magnitude::TenThousand, Unit::YUAN)?;
+    /// assert_eq!(q, "238429.90万元".parse::<Quantity>()?);
+    /// assert_eq!(q.precision(), "238429.90万元".parse::<Quantity>()?.precision());
+    /// assert!(!q.is_exact()); // 238429.895 to 238429.905 万元
+    /// # Ok::<(), tongji::Error>(())
+    /// ```
+    pub fn from_written(value: Decimal, magnitude: Magnitude, unit: Unit) -> Result<Quantity> {
+        Quantity::written(value, magnitude, unit, None)
+    }
+
     /// The value as written, in [`Quantity::magnitude`] and [`Quantity::unit`] (2.50 for
     /// "2.50亿元"), with every digit it has — a computed figure's too.
     ///
