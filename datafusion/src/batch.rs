@@ -25,7 +25,8 @@ fn dictionary() -> DataType {
     DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8))
 }
 
-/// The columns [`to_record_batch`] writes, the value's at `scale`:
+/// The columns [`to_record_batch`] writes, the value's at `scale` and the base value's at
+/// `base_scale`:
 ///
 /// | column | type | holds |
 /// |---|---|---|
@@ -35,12 +36,13 @@ fn dictionary() -> DataType {
 /// | `value` | `Decimal128(38, scale)` | the figure in its own unit, every digit |
 /// | `places` | `UInt8` | the places it was written at (238429.90 has 2) |
 /// | `unit` | dictionary of text | magnitude and unit (万元) |
+/// | `base` | `Decimal128(38, base_scale)` | the figure in its unit's base (元, 人, 亩): the column to compute on when a series mixes magnitudes (1.2亿元, 12500万元) |
 /// | `status` | dictionary of text | 实际, 预计, 初步, 核实 |
 /// | `yoy` | text, nullable | the published growth as written |
 /// | `target` | text, nullable | the target as written |
 /// | `line` | `UInt64`, nullable | the line of the file the row was read from |
 #[must_use]
-pub fn schema(scale: i8) -> SchemaRef {
+pub fn schema(scale: i8, base_scale: i8) -> SchemaRef {
     Arc::new(Schema::new(vec![
         Field::new("region", dictionary(), false),
         Field::new("indicator", dictionary(), false),
@@ -48,6 +50,7 @@ pub fn schema(scale: i8) -> SchemaRef {
         Field::new("value", DataType::Decimal128(PRECISION, scale), false),
         Field::new("places", DataType::UInt8, false),
         Field::new("unit", dictionary(), false),
+        Field::new("base", DataType::Decimal128(PRECISION, base_scale), false),
         Field::new("status", dictionary(), false),
         Field::new("yoy", DataType::Utf8, true),
         Field::new("target", DataType::Utf8, true),
@@ -90,6 +93,7 @@ pub fn to_record_batch(table: &Table) -> Result<RecordBatch> {
     let mut indicators = Vec::with_capacity(n);
     let mut periods = Vec::with_capacity(n);
     let mut mantissas = Vec::with_capacity(n);
+    let mut bases = Vec::with_capacity(n);
     let mut places = Vec::with_capacity(n);
     let mut units = Vec::with_capacity(n);
     let mut statuses = Vec::with_capacity(n);
@@ -114,6 +118,8 @@ pub fn to_record_batch(table: &Table) -> Result<RecordBatch> {
         indicators.push(o.indicator().code());
         periods.push(o.period().to_string());
         mantissas.push(v.mantissa());
+        let b = q.base_value();
+        bases.push((b.mantissa(), u8::try_from(b.scale()).unwrap_or(u8::MAX)));
         places.push(u8::try_from(v.scale()).unwrap_or(u8::MAX));
         units.push(UnitSpec::new(q.magnitude(), q.unit()).to_string());
         statuses.push(o.status().as_str());
@@ -121,25 +127,8 @@ pub fn to_record_batch(table: &Table) -> Result<RecordBatch> {
         targets.push(o.target().map(|t| t.to_string()));
         lines.push(o.line());
     }
-    let scale = places.iter().copied().max().unwrap_or(0);
-    let limit = 10i128.pow(MOST_DIGITS);
-    let values = mantissas
-        .iter()
-        .zip(&places)
-        .map(|(&m, &p)| {
-            10i128
-                .checked_pow(u32::from(scale - p))
-                .and_then(|f| m.checked_mul(f))
-                .filter(|w| w.unsigned_abs() < limit.unsigned_abs())
-                .ok_or_else(|| {
-                    error(format!(
-                        "{}: more than 38 digits at {scale} places",
-                        Decimal::from_i128_with_scale(m, u32::from(p))
-                    ))
-                })
-        })
-        .collect::<Result<Vec<i128>>>()?;
-    let scale = i8::try_from(scale).unwrap_or(i8::MAX);
+    let values = shared_scale(mantissas.iter().copied().zip(places.iter().copied()))?;
+    let bases = shared_scale(bases.into_iter())?;
     let columns: Vec<ArrayRef> = vec![
         Arc::new(regions.into_iter().collect::<DictionaryArray<Int32Type>>()),
         Arc::new(
@@ -153,7 +142,7 @@ pub fn to_record_batch(table: &Table) -> Result<RecordBatch> {
                 .map(String::as_str)
                 .collect::<DictionaryArray<Int32Type>>(),
         ),
-        Arc::new(Decimal128Array::from(values).with_precision_and_scale(PRECISION, scale)?),
+        Arc::new(Decimal128Array::from(values.0).with_precision_and_scale(PRECISION, values.1)?),
         Arc::new(UInt8Array::from(places)),
         Arc::new(
             units
@@ -161,12 +150,35 @@ pub fn to_record_batch(table: &Table) -> Result<RecordBatch> {
                 .map(String::as_str)
                 .collect::<DictionaryArray<Int32Type>>(),
         ),
+        Arc::new(Decimal128Array::from(bases.0).with_precision_and_scale(PRECISION, bases.1)?),
         Arc::new(statuses.into_iter().collect::<DictionaryArray<Int32Type>>()),
         Arc::new(StringArray::from(yoys)),
         Arc::new(StringArray::from(targets)),
         Arc::new(UInt64Array::from(lines)),
     ];
-    Ok(RecordBatch::try_new(schema(scale), columns)?)
+    Ok(RecordBatch::try_new(schema(values.1, bases.1), columns)?)
+}
+
+/// Mantissas at their scales, all at the most scale any has: exact, or an error when one needs
+/// more than 38 digits there.
+fn shared_scale(figures: impl Iterator<Item = (i128, u8)> + Clone) -> Result<(Vec<i128>, i8)> {
+    let scale = figures.clone().map(|(_, s)| s).max().unwrap_or(0);
+    let limit = 10i128.pow(MOST_DIGITS);
+    let values = figures
+        .map(|(m, s)| {
+            10i128
+                .checked_pow(u32::from(scale - s))
+                .and_then(|f| m.checked_mul(f))
+                .filter(|w| w.unsigned_abs() < limit.unsigned_abs())
+                .ok_or_else(|| {
+                    error(format!(
+                        "{}: more than 38 digits at {scale} places",
+                        Decimal::from_i128_with_scale(m, u32::from(s))
+                    ))
+                })
+        })
+        .collect::<Result<Vec<i128>>>()?;
+    Ok((values, i8::try_from(scale).unwrap_or(i8::MAX)))
 }
 
 /// A column of `batch` by name as text, or `None` when the batch has none.

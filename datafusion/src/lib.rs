@@ -30,11 +30,13 @@
 //! # }
 //! ```
 //!
-//! The window functions match rows by period within a series:
+//! The window functions match rows by period within a series. Compute on `base`, the figure in
+//! its unit's base ([`to_record_batch`]), when a series may mix magnitudes (1.2亿元 one year,
+//! 12500万元 the next):
 //!
 //! ```sql
 //! SELECT region, indicator, period, value,
-//!        tongji_yoy(period, value) OVER s AS 同比增长,
+//!        tongji_yoy(period, base) OVER s AS 同比增长,
 //!        tongji_monthly(period, value) OVER s AS 当月
 //! FROM observations
 //! WINDOW s AS (PARTITION BY region, indicator)

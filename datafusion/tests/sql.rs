@@ -324,3 +324,26 @@ async fn two_rows_of_one_period_in_a_partition_are_an_error() {
         .to_string();
     assert!(e.contains("two rows of"), "{e}");
 }
+
+#[tokio::test]
+async fn a_series_that_mixes_magnitudes_is_computed_on_base_values() {
+    let ctx = context();
+    // 1.2亿元 then 12500万元: 4.2% (12500 / 12000), as the main crate has it.
+    let csv = "地区,指标,时期,数值\n甲县,retail,2022年,1.2亿元\n甲县,retail,2023年,12500万元\n";
+    let (table, _) = Table::read_csv(csv.as_bytes()).unwrap();
+    observations(&ctx, &table).await;
+    let got = query(
+        &ctx,
+        "SELECT CAST(base AS VARCHAR), tongji_yoy(period, base) OVER s FROM observations
+         WINDOW s AS (PARTITION BY region, indicator) ORDER BY CAST(period AS VARCHAR)",
+    )
+    .await;
+    let p: Period = "2023年".parse().unwrap();
+    let main = table.growth("甲县", "retail", &p).unwrap().rate().unwrap();
+    assert_eq!(main.rounded(Rounding::new(1)).to_string(), "4.2%");
+    assert_eq!(got[0], [Some("120000000".to_string()), None]);
+    assert_eq!(
+        got[1],
+        [Some("125000000".to_string()), Some("4.2".to_string())]
+    );
+}
