@@ -347,3 +347,53 @@ async fn a_series_that_mixes_magnitudes_is_computed_on_base_values() {
         [Some("125000000".to_string()), Some("4.2".to_string())]
     );
 }
+
+/// The yoy window of every generated table gives, row by row, the main crate's growth from the two
+/// levels (`tongji::growth`), rounded once. Each case is a SQL query, so this property runs 300
+/// cases; the scalar kernels' properties (tests/kernels.rs) run 10,000.
+#[test]
+fn windows_agree_with_the_main_crate_on_generated_tables() {
+    use proptest::prelude::*;
+    use tongji::proptest::{CsvParams, long_csvs};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let params = CsvParams {
+        regions: 2,
+        indicators: vec!["retail", "fai", "budget_revenue"],
+        years: 2019..=2023,
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+    runner
+        .run(&long_csvs(params), |text| {
+            let (table, bad) = Table::read_csv(text.as_bytes()).unwrap();
+            prop_assert!(bad.is_empty());
+            let got = runtime.block_on(async {
+                let ctx = context();
+                observations(&ctx, &table).await;
+                query(
+                    &ctx,
+                    "SELECT region, indicator, period, tongji_yoy(period, base) OVER s
+                     FROM observations WINDOW s AS (PARTITION BY region, indicator)",
+                )
+                .await
+            });
+            prop_assert_eq!(got.len(), table.len());
+            for row in got {
+                let (region, code) = (row[0].clone().unwrap(), row[1].clone().unwrap());
+                let period: Period = row[2].as_deref().unwrap().parse().unwrap();
+                let now = table.get(&region, &code, &period).unwrap();
+                let then = period
+                    .same_period_last_year()
+                    .ok()
+                    .and_then(|p| table.get(&region, &code, &p));
+                let want = then
+                    .and_then(|then| tongji::growth(&now.value(), &then.value()).unwrap().rate())
+                    .map(|r| tongji::kernel::round(r.percent(), Rounding::new(1)));
+                let got = row[3].as_deref().map(|c| c.parse::<Decimal>().unwrap());
+                prop_assert_eq!(got, want, "{} {} {}", region, code, period);
+            }
+            Ok(())
+        })
+        .unwrap();
+}
